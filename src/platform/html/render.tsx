@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { assetUrl } from './assets.js';
+import { PageCtx, type PageContext, type Prefs } from './context.js';
+
+export const PREFS_COOKIE = 'hien-thi';
+
+export function readPrefs(req: FastifyRequest): Prefs {
+  const v = req.cookies?.[PREFS_COOKIE] ?? '';
+  return { largeText: v.includes('lt'), contrast: v.includes('hc') };
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  let token: string | undefined;
+  return {
+    path: req.url.split('?')[0] ?? '/',
+    prefs: readPrefs(req),
+    user: req.user ?? null,
+    csrf: () => (token ??= reply.generateCsrf({ userInfo: req.csrfUserInfo() })),
+    asset: assetUrl,
+  };
+}
+
+/** Render a page to HTML with its request context. */
+export function renderPage(ctx: PageContext, page: JSX.Element): string {
+  return `<!doctype html>${renderToString(<PageCtx.Provider value={ctx}>{page}</PageCtx.Provider>)}`;
+}
+
+/**
+ * Send a server-rendered page.
+ *
+ * @example
+ * return sendPage(req, reply, <GuidePage guide={g} />);
+ */
+export function sendPage(req: FastifyRequest, reply: FastifyReply, page: JSX.Element, status = 200): FastifyReply {
+  const html = renderPage(pageContext(req, reply), page);
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** POST/Redirect/GET: a 303 so the browser follows with a GET. */
+export function redirect(reply: FastifyReply, to: string): FastifyReply {
+  return reply.redirect(to, 303);
+}
+
+/** A same-site path to go back to, or the fallback. Never an absolute URL (no open redirect). */
+export function safeBack(value: unknown, fallback = '/'): string {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : fallback;
+}
