@@ -13,9 +13,26 @@ import { orgModule } from './modules/org/index.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { guidesModule } from './modules/guides/index.js';
 import { portalModule } from './modules/portal/index.js';
+import { assistantModule } from './modules/assistant/index.js';
+import { feedbackModule } from './modules/feedback/index.js';
+import { surveysModule } from './modules/surveys/index.js';
+import { campaignModule } from './modules/campaign/index.js';
+import { reportsModule } from './modules/reports/index.js';
+import { kpiModule } from './modules/kpi/index.js';
 
 /** The modules, in order. Later modules may call earlier ones' index.ts. */
-export const MODULES: readonly AppModule[] = [orgModule, accountsModule, guidesModule, portalModule];
+export const MODULES: readonly AppModule[] = [
+  orgModule,
+  accountsModule,
+  guidesModule,
+  portalModule,
+  assistantModule,
+  feedbackModule,
+  surveysModule,
+  campaignModule,
+  reportsModule,
+  kpiModule,
+];
 
 declare module 'fastify' {
   interface FastifyInstance {

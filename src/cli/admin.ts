@@ -50,12 +50,20 @@ async function main(): Promise<number> {
         .where('valid_to', 'is', null)
         .executeTakeFirst();
       if (!unit) {
-        console.error(`Không tìm thấy đơn vị đang hoạt động có mã ${values.unit}. Hãy chạy npm start một lần để nạp dữ liệu đơn vị.`);
+        console.error(
+          `Không tìm thấy đơn vị đang hoạt động có mã ${values.unit}. Hãy chạy npm start một lần để nạp dữ liệu đơn vị.`,
+        );
         return 1;
       }
       unitId = unit.id;
     }
-    const id = await createUser(handle.db, null, { email: values.email, name: values.name, password, role: values.role as Role, unitId });
+    const id = await createUser(handle.db, null, {
+      email: values.email,
+      name: values.name,
+      password,
+      role: values.role as Role,
+      unitId,
+    });
     console.log(`Đã tạo tài khoản #${id} (${values.email}, ${values.role}).`);
     return 0;
   } catch (e) {

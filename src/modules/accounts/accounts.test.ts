@@ -27,16 +27,25 @@ test('the session cookie is HttpOnly and SameSite; the password is stored as an 
   const { app, client } = await buildTestApp(t);
   const c = client();
   await c.get('/quan-tri/dang-nhap');
-  await createUser(app.deps.db, null, { email: 'x@test.local', name: 'X', password: 'a-long-enough-password', role: 'viewer', unitId: null });
+  await createUser(app.deps.db, null, {
+    email: 'x@test.local',
+    name: 'X',
+    password: 'a-long-enough-password',
+    role: 'viewer',
+    unitId: null,
+  });
   const res = await c.post('/quan-tri/dang-nhap', { email: 'x@test.local', password: 'a-long-enough-password' });
   const cookie = res.cookies.find((k) => k.name === 'dvc_sid');
   assert.ok(cookie, 'session cookie set');
   assert.equal(cookie.httpOnly, true);
   assert.equal(String(cookie.sameSite).toLowerCase(), 'lax');
-  const row = await app.deps.db.selectFrom('users').select('password_hash').where('email', '=', 'x@test.local').executeTakeFirstOrThrow();
+  const row = await app.deps.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('email', '=', 'x@test.local')
+    .executeTakeFirstOrThrow();
   assert.match(row.password_hash, /^\$argon2id\$/);
 });
-
 
 test('a form posted without a valid CSRF token is refused and changes nothing', async (t) => {
   const { app, signIn } = await buildTestApp(t);
@@ -50,13 +59,24 @@ test('a form posted without a valid CSRF token is refused and changes nothing', 
   assert.equal(res.statusCode, 403);
   const none = await app.deps.db.selectFrom('users').select('id').where('email', '=', 'csrf@test.local').executeTakeFirst();
   assert.equal(none, undefined);
-  const ok = await admin.post('/quan-tri/nguoi-dung/moi', { email: 'csrf@test.local', name: 'CSRF', role: 'viewer', password: 'a-long-enough-password' });
+  const ok = await admin.post('/quan-tri/nguoi-dung/moi', {
+    email: 'csrf@test.local',
+    name: 'CSRF',
+    role: 'viewer',
+    password: 'a-long-enough-password',
+  });
   assert.equal(ok.statusCode, 303);
 });
 
 test('repeated wrong passwords lock the account for a while, even with the right password', async (t) => {
   const { app, client } = await buildTestApp(t, { LOCKOUT_MAX_FAILURES: '3', LOCKOUT_MINUTES: '15' });
-  await createUser(app.deps.db, null, { email: 'lock@test.local', name: 'L', password: 'the-right-password', role: 'editor', unitId: null });
+  await createUser(app.deps.db, null, {
+    email: 'lock@test.local',
+    name: 'L',
+    password: 'the-right-password',
+    role: 'editor',
+    unitId: null,
+  });
   const c = client();
   await c.get('/quan-tri/dang-nhap');
   for (let i = 0; i < 3; i++) await c.post('/quan-tri/dang-nhap', { email: 'lock@test.local', password: 'wrong-password-' + i });
@@ -76,7 +96,9 @@ test('TOTP second factor: enrol with a code, then sign-in asks for it', async (t
   const secret = page.$('code').first().text();
   assert.match(secret, /^[A-Z2-7]+$/);
   const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
-  const bad = await editor.post('/quan-tri/tai-khoan/xac-thuc-hai-lop/xac-nhan', { code: '000000' === totp.generate() ? '111111' : '000000' });
+  const bad = await editor.post('/quan-tri/tai-khoan/xac-thuc-hai-lop/xac-nhan', {
+    code: '000000' === totp.generate() ? '111111' : '000000',
+  });
   assert.equal(bad.statusCode, 400);
   const ok = await editor.post('/quan-tri/tai-khoan/xac-thuc-hai-lop/xac-nhan', { code: totp.generate() });
   assert.equal(ok.statusCode, 303);
