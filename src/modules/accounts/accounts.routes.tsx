@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { currentUser, requireRole, requireUser, ROLES, verifyPassword, type Role } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
-import { adminLinks, redirect, safeBack, sendPage, type FormErrors } from '../../platform/html/index.js';
+import { adminLinks, dashboardPanels, redirect, safeBack, sendPage, type FormErrors } from '../../platform/html/index.js';
 
 import type { AppDeps } from '../../platform/module.js';
 import { listUnits, UNIT_TYPE_LABELS } from '../org/index.js';
@@ -96,7 +96,12 @@ export async function accountsRoutes(app: FastifyInstance, { db, config }: AppDe
 
   app.get('/quan-tri', { preHandler: requireUser }, async (req, reply) => {
     const user = currentUser(req);
-    return sendPage(req, reply, <DashboardPage name={user.name} role={user.role} links={adminLinks(user.role)} />);
+    const panels = await dashboardPanels(req);
+    return sendPage(
+      req,
+      reply,
+      <DashboardPage name={user.name} role={user.role} links={adminLinks(user.role)} panels={panels} />,
+    );
   });
 
   // ---- My account -------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { ROLE_LABELS, ROLES } from '../../platform/auth/index.js';
 import {
   Button,
@@ -57,15 +58,19 @@ export function DashboardPage({
   name,
   role,
   links,
+  panels,
 }: {
   name: string;
   role: string;
   links: Array<{ href: string; label: string }>;
+  /** Blocks other modules add (registerDashboardPanel), e.g. notifications and reports due. */
+  panels?: JSX.Element[];
 }) {
   return (
     <Layout title="Tổng quan" admin>
       <h1>Xin chào, {name}</h1>
       <p>Vai trò: {ROLE_LABELS[role as keyof typeof ROLE_LABELS]}.</p>
+      {panels}
       <ul class="cards">
         {links.map((l) => (
           <li class="card" key={l.href}>
