@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { currentUser, requireRole } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
-import { Layout, redirect, sendPage } from '../../platform/html/index.js';
+import { Layout, PageCache, redirect, sendPage } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
 import { redactPersonalData } from '../../platform/text/index.js';
 import type { GuideContent } from './guides.content.js';
@@ -35,6 +35,10 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
   const { db } = deps;
   const submitLimit = { max: deps.config.rateLimit.submitPerMinute, timeWindow: 60_000 };
 
+  // Guide pages are the same for everyone but for the CSRF token: render once per guide until content changes.
+  const pageCache = new PageCache();
+  guides.onRefresh(() => pageCache.clear());
+
   const relatedOf = (c: GuideContent): PublishedGuide[] =>
     c.related.map((r) => guides.get(r)).filter((g): g is PublishedGuide => Boolean(g));
 
@@ -51,7 +55,7 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
     if (!g) throw new AppError('not_found', 'Không tìm thấy hướng dẫn này. Hãy thử tìm bằng ô tìm kiếm.');
     guides.recordView(id);
     const thanks = (req.query as { 'cam-on'?: string })['cam-on'] === '1';
-    return sendPage(req, reply, <GuidePage guide={g} related={relatedOf(g.content)} thanks={thanks} />);
+    return pageCache.send(req, reply, `${id}:${thanks ? 1 : 0}`, () => <GuidePage guide={g} related={relatedOf(g.content)} thanks={thanks} />);
   });
 
   app.post(

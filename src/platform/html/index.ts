@@ -22,7 +22,8 @@ export {
   type FormErrors,
   type Option,
 } from './forms.js';
-export { sendPage, renderPage, pageContext, redirect, safeBack, readPrefs, PREFS_COOKIE } from './render.js';
+export { PageCache, sendPage, renderPage, pageContext, redirect, safeBack, readPrefs, PREFS_COOKIE } from './render.js';
 export { usePage, PageCtx, type PageContext, type Prefs, type SignedInUser } from './context.js';
 export { assetUrl, PUBLIC_DIR } from './assets.js';
 export { viDate, viDateTime, viNumber } from './format.js';
+export { registerDashboardPanel, dashboardPanels, type DashboardPanel } from './dashboard.js';

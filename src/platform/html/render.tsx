@@ -38,6 +38,34 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, page: JSX.Ele
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 
+const CSRF_SLOT = '\u0000csrf\u0000';
+
+/**
+ * A cache of rendered public pages. The page is rendered once per key with a placeholder where the CSRF token goes;
+ * each request then only swaps in its own token. Call clear() when the content changes.
+ */
+export class PageCache {
+  private pages = new Map<string, string[]>();
+  constructor(private readonly max = 500) {}
+
+  clear(): void {
+    this.pages.clear();
+  }
+
+  send(req: FastifyRequest, reply: FastifyReply, key: string, page: () => JSX.Element, status = 200): FastifyReply {
+    const ctx = pageContext(req, reply);
+    const fullKey = `${key}|${ctx.prefs.largeText ? 'lt' : ''}${ctx.prefs.contrast ? 'hc' : ''}`;
+    let parts = this.pages.get(fullKey);
+    if (!parts) {
+      parts = renderPage({ ...ctx, csrf: () => CSRF_SLOT }, page()).split(CSRF_SLOT);
+      if (this.pages.size >= this.max) this.pages.clear();
+      this.pages.set(fullKey, parts);
+    }
+    const html = parts.length > 1 ? parts.join(ctx.csrf()) : parts[0]!;
+    return reply.code(status).type('text/html; charset=utf-8').send(html);
+  }
+}
+
 /** POST/Redirect/GET: a 303 so the browser follows with a GET. */
 export function redirect(reply: FastifyReply, to: string): FastifyReply {
   return reply.redirect(to, 303);

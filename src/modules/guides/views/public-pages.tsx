@@ -113,7 +113,7 @@ export function SearchPage({ res, popular }: { res: SearchResponse; popular: Pub
                 Xem <a href="/huong-dan">tất cả hướng dẫn</a> theo nhóm người dùng.
               </li>
               <li>
-                Gọi tổng đài <a href="tel:18001096">1800 1096</a> hoặc đến Bộ phận một cửa UBND xã, phường.
+                Gọi đường dây nóng <a href="tel:02401022">024.1022</a> hoặc đến Bộ phận một cửa UBND xã, phường.
               </li>
             </ul>
           </div>
