@@ -21,6 +21,8 @@ export interface Server {
   url: string;
   dataDir: string;
   stop: () => Promise<void>;
+  /** Send a signal (SIGKILL to simulate a crash) and wait for the process to exit. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 /** Start the platform in a child process on a fresh data dir (rate limits lifted for loopback). */
@@ -56,6 +58,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: (signal) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
       }),
   };
 }

@@ -47,9 +47,18 @@ const ConfigSchema = Type.Object({
   /** Where ../shared lives (read-only reference data shipped with the repo checkout). */
   sharedDir: Type.String(),
   smtp: Type.Object({ url: Type.String(), from: Type.String() }),
+  /** Units with fewer feedback items than this in a period are shown but not ranked on /cong-khai. */
+  feedbackMinItemsToRank: Type.Integer({ minimum: 1 }),
   assistantLlmUrl: Type.String(),
   assistantLlmModel: Type.String(),
   assistantLlmTimeoutMs: Type.Integer({ minimum: 1 }),
+  /** Shared secret for the assistant's generic webhook (HMAC-SHA256); empty turns the webhook off. */
+  assistantWebhookSecret: Type.String(),
+  /** Group commit of survey responses: wait up to windowMs for more, write at most maxBatch per transaction. */
+  surveyCommit: Type.Object({
+    windowMs: Type.Integer({ minimum: 0, maximum: 1000 }),
+    maxBatch: Type.Integer({ minimum: 1, maximum: 10000 }),
+  }),
   zalo: Type.Object({
     appId: Type.String(),
     oaSecret: Type.String(),
@@ -121,9 +130,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     seedStarterContent: safe(() => bool(env.SEED_STARTER_CONTENT, true), true),
     sharedDir: path.resolve(env.SHARED_DIR || '../shared'),
     smtp: { url: env.SMTP_URL || '', from: env.SMTP_FROM || 'DVC Outreach <no-reply@localhost>' },
+    feedbackMinItemsToRank: safe(() => int('FEEDBACK_MIN_ITEMS_TO_RANK', env.FEEDBACK_MIN_ITEMS_TO_RANK, 5), 5),
     assistantLlmUrl: env.ASSISTANT_LLM_URL || '',
     assistantLlmModel: env.ASSISTANT_LLM_MODEL || 'default',
     assistantLlmTimeoutMs: safe(() => int('ASSISTANT_LLM_TIMEOUT_MS', env.ASSISTANT_LLM_TIMEOUT_MS, 8000), 8000),
+    assistantWebhookSecret: env.ASSISTANT_WEBHOOK_SECRET || '',
+    surveyCommit: {
+      windowMs: safe(() => int('SURVEY_COMMIT_WINDOW_MS', env.SURVEY_COMMIT_WINDOW_MS, 2), 2),
+      maxBatch: safe(() => int('SURVEY_COMMIT_MAX_BATCH', env.SURVEY_COMMIT_MAX_BATCH, 256), 256),
+    },
     zalo: {
       appId: env.ZALO_APP_ID || '',
       oaSecret: env.ZALO_OA_SECRET || '',

@@ -77,7 +77,7 @@ function isApi(req: FastifyRequest): boolean {
 }
 
 /** One error shape: an HTML error page for people, `{ error: { code, message } }` for programs. */
-function toAppError(err: FastifyError | AppError | Error): AppError {
+export function toAppError(err: FastifyError | AppError | Error): AppError {
   if (err instanceof AppError) return err;
   const fe = err as FastifyError;
   if (fe.validation) {

@@ -20,6 +20,7 @@ export interface TestApp {
 }
 
 let counter = 0;
+let seededImage: Buffer | undefined;
 
 /**
  * Build the whole app on a fresh database with the starter content; closed after the test.
@@ -39,8 +40,10 @@ export async function buildTestApp(t: TestContext, env: Record<string, string> =
     RATE_LIMIT_SIGNIN_PER_15MIN: '100000',
     ...env,
   });
-  const db = await freshDb();
+  // SQLite: migrations and starter content are loaded once per test file, then each test starts from a copy.
+  const db = await freshDb(seededImage);
   const app = await buildApp(config, { db, logger: false });
+  if (!seededImage && db.serialize) seededImage = db.serialize();
   t.after(async () => {
     await app.close();
     await db.close();

@@ -11,8 +11,8 @@ export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? '';
  * @example
  * const handle = await freshDb(); t.after(() => handle.close());
  */
-export async function freshDb(): Promise<DbHandle> {
-  if (!TEST_PG_URL) return openDb({ databaseUrl: '', sqliteFile: ':memory:' });
+export async function freshDb(image?: Buffer): Promise<DbHandle> {
+  if (!TEST_PG_URL) return openDb({ databaseUrl: '', sqliteFile: ':memory:', sqliteImage: image });
   const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();

@@ -14,6 +14,8 @@ export interface DbHandle {
   db: Db;
   dialect: Dialect;
   close(): Promise<void>;
+  /** SQLite only: a copy of the whole database. */
+  serialize?: () => Buffer;
 }
 
 export interface DbOptions {
@@ -23,6 +25,8 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests isolate each file in its own schema). */
   pgSchema?: string;
+  /** Start an in-memory SQLite database from a serialized copy (tests reuse a seeded template). */
+  sqliteImage?: Buffer;
 }
 
 /**
@@ -43,14 +47,14 @@ export function openDb(opts: DbOptions): DbHandle {
   }
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const sqlite = opts.sqliteImage ? new SQLite(opts.sqliteImage) : new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   // FULL: a transaction acknowledged to a client survives a crash or power loss.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), serialize: () => sqlite.serialize() };
 }
 
 // pg returns int8 (count) and numeric as strings; numbers in this app fit in a double.

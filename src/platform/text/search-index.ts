@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { expand, type CompiledDictionary } from './dictionary.js';
 import { tokenize, type Token } from './vietnamese.js';
 
@@ -41,6 +41,8 @@ interface Posting {
   doc: number;
   /** Term frequency per field index. */
   tf: number[];
+  /** The term's BM25F weight in this document (IDF included), computed once the index is built. */
+  w: number;
 }
 
 const K1 = 1.2;
@@ -92,6 +94,21 @@ export class SearchIndex<F extends string> {
       this.docLens.push(lens);
     });
     this.avgLens = totals.map((t) => (docs.length ? t / docs.length : 0) || 1);
+    // Document-side BM25F weights do not depend on the query: compute them once, so a search only adds them up.
+    for (const [term, list] of this.postings) {
+      const idf = this.idf(term);
+      for (const p of list) {
+        let tf = 0;
+        const lens = this.docLens[p.doc]!;
+        for (let fi = 0; fi < p.tf.length; fi++) {
+          const f = p.tf[fi]!;
+          if (!f) continue;
+          const norm = 1 - this.fieldB[fi]! + (this.fieldB[fi]! * lens[fi]!) / this.avgLens[fi]!;
+          tf += (this.fieldWeights[fi]! * f) / norm;
+        }
+        p.w = (idf * tf * (K1 + 1)) / (K1 + tf);
+      }
+    }
     for (const w of this.foldedVocab) {
       const list = this.vocabByLen.get(w.length) ?? [];
       list.push(w);
@@ -111,7 +128,7 @@ export class SearchIndex<F extends string> {
     }
     let p = list[list.length - 1];
     if (!p || p.doc !== doc) {
-      p = { doc, tf: this.fieldNames.map(() => 0) };
+      p = { doc, tf: this.fieldNames.map(() => 0), w: 0 };
       list.push(p);
     }
     p.tf[field]! += 1;
@@ -140,18 +157,32 @@ export class SearchIndex<F extends string> {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The nearest indexed word for a word that is not in the index, if one is close enough. */
+  /**
+   * The nearest indexed word for a word that is not in the index, if one is close enough.
+   * Common slips are tried first: a repeated letter ("xeee"), two letters swapped ("hno"), a Telex tone key left
+   * at the end ("kys"). Then edit distance 1 (2 for long words); among equally close words, the most used wins.
+   */
   private correct(word: string): string | undefined {
-    if (word.length < 4 || /^\d/.test(word)) return undefined;
+    if (/^\d/.test(word)) return undefined;
+    for (const c of slips(word)) if (this.foldedVocab.has(c)) return c;
+    if (word.length < 4) return undefined;
     const maxDist = word.length >= 8 ? 2 : 1;
-    const pool: string[] = [];
+    let best: string | undefined;
+    let bestDist = maxDist + 1;
+    let bestDf = -1;
     for (let len = word.length - maxDist; len <= word.length + maxDist; len++) {
-      const list = this.vocabByLen.get(len);
-      if (list) pool.push(...list);
+      for (const w of this.vocabByLen.get(len) ?? []) {
+        const d = distance(word, w);
+        if (d > bestDist) continue;
+        const df = this.postings.get(`f:${w}`)?.length ?? 0;
+        if (d < bestDist || df > bestDf) {
+          best = w;
+          bestDist = d;
+          bestDf = df;
+        }
+      }
     }
-    if (!pool.length) return undefined;
-    const best = closest(word, pool);
-    return distance(word, best) <= maxDist ? best : undefined;
+    return bestDist <= maxDist ? best : undefined;
   }
 
   /**
@@ -194,42 +225,56 @@ export class SearchIndex<F extends string> {
       addTerm(`b:${a.folded} ${b.folded}`, (lightPair ? LIGHT_WEIGHT : 1) * STREAM_WEIGHT.b);
     }
 
-    const scores = new Map<number, number>();
-    const matchedWords = new Map<number, Set<string>>();
+    // Dense accumulators: a query touches many documents of a phrase index, and typed arrays beat maps there.
+    const n = this.docIds.length;
+    const scores = new Float64Array(n);
+    const matchedWords = new Uint16Array(n);
+    const seen = new Uint8Array(n);
+    const touched: number[] = [];
     const wordSet = new Set(wordTerms);
     for (const [term, qWeight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term);
+      const isWord = wordSet.has(term);
       for (const p of list) {
-        if (opts.filter && !opts.filter(this.docIds[p.doc]!)) continue;
-        let tf = 0;
-        const lens = this.docLens[p.doc]!;
-        for (let fi = 0; fi < p.tf.length; fi++) {
-          const f = p.tf[fi]!;
-          if (!f) continue;
-          const norm = 1 - this.fieldB[fi]! + (this.fieldB[fi]! * lens[fi]!) / this.avgLens[fi]!;
-          tf += (this.fieldWeights[fi]! * f) / norm;
+        const d = p.doc;
+        if (!seen[d]) {
+          if (opts.filter && !opts.filter(this.docIds[d]!)) continue;
+          seen[d] = 1;
+          touched.push(d);
         }
-        const s = (idf * tf * (K1 + 1)) / (K1 + tf);
-        scores.set(p.doc, (scores.get(p.doc) ?? 0) + qWeight * s);
-        if (wordSet.has(term)) {
-          const set = matchedWords.get(p.doc) ?? new Set<string>();
-          set.add(term);
-          matchedWords.set(p.doc, set);
-        }
+        scores[d]! += qWeight * p.w;
+        if (isWord) matchedWords[d]! += 1;
       }
     }
-    const hits: SearchHit[] = [];
-    for (const [doc, score] of scores) {
-      hits.push({
-        id: this.docIds[doc]!,
-        score,
-        coverage: wordSet.size ? (matchedWords.get(doc)?.size ?? 0) / wordSet.size : 0,
-        corrections,
-      });
-    }
-    hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return hits.slice(0, opts.limit ?? 10);
+    touched.sort((a, b) => scores[b]! - scores[a]! || this.docIds[a]!.localeCompare(this.docIds[b]!));
+    return touched.slice(0, opts.limit ?? 10).map((doc) => ({
+      id: this.docIds[doc]!,
+      score: scores[doc]!,
+      coverage: wordSet.size ? matchedWords[doc]! / wordSet.size : 0,
+      corrections,
+    }));
   }
+}
+
+/**
+ * Spellings a slip of the keyboard may have produced from a word, most likely first (folded keys): a repeated
+ * letter removed, two neighbours swapped, a trailing Telex tone key dropped.
+ *
+ * @example
+ * slips('truu'); // ['tru', 'rtuu', 'turu']
+ */
+export function slips(word: string): string[] {
+  const out: string[] = [];
+  const collapsed = word.replace(/(.)\1+/g, '$1');
+  if (collapsed !== word) out.push(collapsed);
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  if (word.length >= 3 && /[sfrxj]$/.test(word)) {
+    const key = tokenize(word.slice(0, -1))[0]?.folded;
+    if (key) out.push(key);
+  }
+  return out;
 }
