@@ -62,7 +62,7 @@ export class AssistantService {
   private engine: AssistantEngine | null = null;
   private building: Promise<void> | null = null;
   private listening = false;
-  private readonly decisions = new Map<string, { decision: Decision; reply: Reply }>();
+  private readonly decisions = new Map<string, { decision: Decision; reply: Reply; stored: string }>();
   private readonly conversations = new Map<string, ConversationState>();
   private readonly byKey = new Map<string, string>();
   /** Conversations started since the last flush (inserted once, with their state at flush time). */
@@ -161,7 +161,7 @@ export class AssistantService {
   }
 
   /** Decide and compose for a question (cached: people ask the same things many times). */
-  private answerFor(question: string, lastTopic: string | null): { decision: Decision; reply: Reply } {
+  private answerFor(question: string, lastTopic: string | null): { decision: Decision; reply: Reply; stored: string } {
     const engine = this.currentEngine();
     const key = `${lastTopic ?? ''}\u0000${normalize(question).replace(/\s+/g, ' ').trim()}`;
     const hit = this.decisions.get(key);
@@ -171,7 +171,9 @@ export class AssistantService {
       return hit;
     }
     const decision = engine.decide(question, { lastTopic });
-    const result = { decision, reply: composeReply(decision, (id) => engine.topic(id)) };
+    const reply = composeReply(decision, (id) => engine.topic(id));
+    // The reply as logged, serialized once for all the times the same question is asked.
+    const result = { decision, reply, stored: JSON.stringify(reply) };
     this.decisions.set(key, result);
     if (this.decisions.size > CACHE_SIZE) this.decisions.delete(this.decisions.keys().next().value!);
     return result;
@@ -190,7 +192,7 @@ export class AssistantService {
     const channel = input.channel && CHANNEL.test(input.channel) ? input.channel : 'web';
     const redacted = redactPersonalData(question);
     const conv = await this.conversation(input, channel);
-    const { decision, reply: base } = this.answerFor(forRetrieval(redacted), conv.lastTopic);
+    const { decision, reply: base, stored } = this.answerFor(forRetrieval(redacted), conv.lastTopic);
     let reply = base;
     let llm = false;
     const settings = this.deps.config;
@@ -229,7 +231,7 @@ export class AssistantService {
       topic: decision.topic,
       confidence,
       facet: decision.facet,
-      reply: JSON.stringify(reply),
+      reply: llm ? JSON.stringify(reply) : stored,
       llm: llm ? 1 : 0,
       queue_status: queued ? 'open' : null,
       handled_by: null,
