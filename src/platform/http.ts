@@ -14,6 +14,9 @@ import { PUBLIC_DIR } from './html/assets.js';
 import { ErrorPage } from './html/error-page.js';
 import { sendPage } from './html/render.js';
 
+// A NUL character is never meaningful in our text, and PostgreSQL refuses it in text columns.
+const NUL_MESSAGE = 'Dữ liệu gửi lên có ký tự không hợp lệ.';
+
 /**
  * Strict form-body parsing: malformed percent-encoding or invalid UTF-8 is a 400, never silently replaced.
  * Repeated keys become arrays (checkbox groups).
@@ -34,6 +37,7 @@ export function parseFormBody(raw: Buffer): Record<string, string | string[]> {
     } catch {
       throw new AppError('invalid_encoding', 'Dữ liệu gửi lên không đúng mã UTF-8.');
     }
+    if (key.includes('\u0000') || value.includes('\u0000')) throw new AppError('bad_request', NUL_MESSAGE);
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     const prev = out[key];
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
@@ -46,8 +50,12 @@ function parseJsonBody(raw: Buffer): unknown {
   const text = raw.toString('utf8');
   if (!text.trim()) return undefined;
   try {
-    return JSON.parse(text, (k, v: unknown) => (k === '__proto__' ? undefined : v));
-  } catch {
+    return JSON.parse(text, (k, v: unknown) => {
+      if (typeof v === 'string' && v.includes('\u0000')) throw new AppError('bad_request', NUL_MESSAGE);
+      return k === '__proto__' ? undefined : v;
+    });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('bad_request', 'Nội dung JSON không hợp lệ.');
   }
 }
@@ -135,6 +143,10 @@ export async function registerHttpPlatform(app: FastifyInstance, { config, cooki
   });
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
+  app.addHook('onRequest', async (req) => {
+    if (/%00/.test(req.url)) throw new AppError('bad_request', NUL_MESSAGE);
+  });
+
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
     try {
@@ -156,7 +168,9 @@ export async function registerHttpPlatform(app: FastifyInstance, { config, cooki
   );
   app.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
     if (!isUtf8(body as Buffer)) return done(new AppError('invalid_encoding', 'Dữ liệu gửi lên không đúng mã UTF-8.'), undefined);
-    done(null, (body as Buffer).toString('utf8'));
+    const text = (body as Buffer).toString('utf8');
+    if (text.includes('\u0000')) return done(new AppError('bad_request', NUL_MESSAGE), undefined);
+    done(null, text);
   });
 
   const allow = new Set(config.rateLimit.allowList);

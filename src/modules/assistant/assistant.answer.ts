@@ -169,11 +169,12 @@ export function composeReply(d: Decision, topicOf: (id: string) => KnowledgeTopi
       suggestions: [],
     };
   }
+  // The closest FAQ answer (it asks the same thing), else the guide's fact that was asked, else its summary.
   const lines: string[] = [];
   const fact = facetLine(t, d.facet);
-  if (d.faq && (!fact || d.facet === 'online')) lines.push(d.faq.a);
-  if (fact) lines.push(fact);
-  if (!lines.length) lines.push(firstSentences(g.summary));
+  if (d.faq) lines.push(d.faq.a);
+  else if (fact) lines.push(fact);
+  else lines.push(firstSentences(g.summary));
   lines.push(`Xem hướng dẫn "${g.title}" để biết đầy đủ.`);
   return {
     answer: lines.join('\n'),

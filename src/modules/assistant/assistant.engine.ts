@@ -120,7 +120,7 @@ const FAQ_MATCH = 0.6;
 const FACETS: Array<[Facet, RegExp]> = [
   [
     'fee',
-    /\b(le phi|phi|chi phi|bao nhieu tien|may tien|mat tien|ton tien|het bao nhieu|mat bao nhieu|ton bao nhieu|mien phi|tien|gia tien|gia bao nhieu|dong bao nhieu|nop bao nhieu)\b/,
+    /\b(le phi|phi|chi phi|bao nhieu tien|may tien|mat tien|ton tien|het tien|het bao nhieu|mat bao nhieu|ton bao nhieu|mien phi|gia tien|gia bao nhieu|dong bao nhieu|nop bao nhieu)\b/,
   ],
   [
     'time',
@@ -128,7 +128,7 @@ const FACETS: Array<[Facet, RegExp]> = [
   ],
   [
     'documents',
-    /\b(giay to (gi|nao|can|gom)|can (gi|nhung gi|mang gi|chuan bi gi|giay to)|ho so (gom|can|co)|mang (theo )?(gi|nhung gi)|chuan bi (gi|nhung gi)|can nhung giay to)\b/,
+    /\b(giay to (gi|nao|can|gom)|can (gi|nhung gi|mang gi|chuan bi gi|giay to)|ho so (gom|can|gi)|mang (theo )?(gi|nhung gi)|chuan bi (gi|nhung gi)|can nhung giay to)\b/,
   ],
   ['where', /\b(o dau|noi nao|cho nao|dia chi|den dau|co quan nao|phuong nao|xa nao|nop dau|lam dau|di dau|tai dau|o cho nao)\b/],
   ['online', /\b(online|onl|truc tuyen|qua mang|tren mang|tren dien thoai|qua dien thoai|tai nha|qua app|tren app)\b/],

@@ -29,7 +29,12 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined;
   const migrator = new Migrator({ db, provider: new FolderProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's PostgreSQL introspection lists the tables of every schema; when another schema is dropped at that
+  // moment (parallel test files) it fails before doing anything. Nothing was applied, so trying again is safe.
+  for (let attempt = 0; attempt < 3 && error && !results?.length && /does not exist/.test(String(error)); attempt++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`, {

@@ -17,8 +17,8 @@ export function ErrorPage({ status, message }: { status: number; message: string
       <h1>{title}</h1>
       <p class="lead">{message}</p>
       <p>
-        Bạn có thể <a href="/">về trang chủ</a>, <a href="/tim-kiem">tìm hướng dẫn</a> hoặc gọi{' '}
-        đường dây nóng <a href="tel:02401022">024.1022</a> để được giúp.
+        Bạn có thể <a href="/">về trang chủ</a>, <a href="/tim-kiem">tìm hướng dẫn</a> hoặc gọi đường dây nóng{' '}
+        <a href="tel:02401022">024.1022</a> để được giúp.
       </p>
     </Layout>
   );

@@ -114,8 +114,8 @@ export function Layout({ title, description, crumbs, children, admin }: LayoutPr
           <div class="wrap">
             <p class="motto">{MAIN_MESSAGE}</p>
             <p>
-              Cần giúp đỡ? Gọi đường dây nóng 1022 của Hà Nội: <a href="tel:02401022">024.1022</a>, hoặc đến Bộ phận
-              một cửa UBND xã, phường nơi bạn ở (<a href="/huong-dan/ho-tro-truc-tiep">nơi được hướng dẫn trực tiếp</a>).
+              Cần giúp đỡ? Gọi đường dây nóng 1022 của Hà Nội: <a href="tel:02401022">024.1022</a>, hoặc đến Bộ phận một cửa UBND
+              xã, phường nơi bạn ở (<a href="/huong-dan/ho-tro-truc-tiep">nơi được hướng dẫn trực tiếp</a>).
             </p>
             <p>
               <a href="/huong-dan/lua-dao">Cảnh giác lừa đảo</a> · <a href="/huong-dan/bao-ve-tai-khoan">Bảo vệ tài khoản</a> ·{' '}
