@@ -55,7 +55,9 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
     if (!g) throw new AppError('not_found', 'Không tìm thấy hướng dẫn này. Hãy thử tìm bằng ô tìm kiếm.');
     guides.recordView(id);
     const thanks = (req.query as { 'cam-on'?: string })['cam-on'] === '1';
-    return pageCache.send(req, reply, `${id}:${thanks ? 1 : 0}`, () => <GuidePage guide={g} related={relatedOf(g.content)} thanks={thanks} />);
+    return pageCache.send(req, reply, `${id}:${thanks ? 1 : 0}`, () => (
+      <GuidePage guide={g} related={relatedOf(g.content)} thanks={thanks} />
+    ));
   });
 
   app.post(
