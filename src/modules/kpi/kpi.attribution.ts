@@ -164,6 +164,14 @@ export class UnitResolver {
     private readonly map: AttributionMap,
   ) {}
 
+  /** Without touching the database: the answer when this code's interval for `day` is already known. */
+  cached(code: string, day: string): { unit: OrgUnitRow; countsUnder: OrgUnitRow } | undefined {
+    const on = day < this.map.earliestDay ? this.map.earliestDay : day;
+    const unit = this.intervals.get(code)?.find((u) => u.valid_from <= on && (u.valid_to === null || u.valid_to >= on));
+    const target = unit ? this.map.byUnitId.get(unit.id)?.target : undefined;
+    return unit && target ? { unit, countsUnder: target } : undefined;
+  }
+
   /** The unit valid on `day` (YYYY-MM-DD) under this code and where it counts; or a reason it cannot. */
   async resolve(code: string, day: string): Promise<{ unit: OrgUnitRow; countsUnder: OrgUnitRow } | { problem: string }> {
     // Before the reference data starts, a code means the unit that carried it on the first known day.

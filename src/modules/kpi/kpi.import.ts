@@ -258,7 +258,8 @@ export async function importDossiers(db: Db, file: string, opts: ImportOptions):
         parsed.errors.forEach(addError);
       } else {
         const r = parsed.row;
-        const unit = await resolver.resolve(r.unit_code, r.received_at.slice(0, 10));
+        const day = r.received_at.slice(0, 10);
+        const unit = resolver.cached(r.unit_code, day) ?? (await resolver.resolve(r.unit_code, day));
         if ('problem' in unit) {
           badRows += 1;
           addError({ line: rec.line, field: 'unit_code', message: unit.problem });

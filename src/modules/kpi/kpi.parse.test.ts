@@ -69,6 +69,9 @@ test('every problem of a row is reported with its line and column', () => {
   assert.ok(r.errors.every((e) => e.line === 7));
   const paidWithoutFee = parseRow(row({ fee_required: '0', paid_online: '1' }), index, DEFAULT_MAPPING, 3);
   assert.ok('errors' in paidWithoutFee && paidWithoutFee.errors[0]!.field === 'paid_online');
+  const nul = parseRow(row({ procedure_code: '1.1\u0000', unit_code: '0\u00004' }), index, DEFAULT_MAPPING, 4);
+  assert.ok('errors' in nul, 'control characters (PostgreSQL refuses NUL) are a row error, not a failed import');
+  assert.deepEqual(nul.errors.map((e) => e.field).sort(), ['procedure_code', 'unit_code']);
   const finishedBefore = parseRow(row({ finished_at: '2025-07-01' }), index, DEFAULT_MAPPING, 3);
   assert.ok('errors' in finishedBefore && finishedBefore.errors[0]!.field === 'finished_at');
 });

@@ -231,10 +231,10 @@ export function parseRow(
   else if (!ID_RE.test(dossierId)) err('dossier_id', 'Mã hồ sơ dài quá 100 ký tự hoặc có ký tự điều khiển.');
   const unitCode = get('unit_code');
   if (!unitCode) err('unit_code', 'Thiếu mã đơn vị (unit_code).');
-  else if (unitCode.length > 20) err('unit_code', `Mã đơn vị "${unitCode.slice(0, 20)}..." dài quá 20 ký tự.`);
+  else if (!/^[^\p{Cc}]{1,20}$/u.test(unitCode)) err('unit_code', 'Mã đơn vị dài quá 20 ký tự hoặc có ký tự điều khiển.');
   const procedure = get('procedure_code');
   if (!procedure) err('procedure_code', 'Thiếu mã thủ tục (procedure_code).');
-  else if (procedure.length > 50) err('procedure_code', 'Mã thủ tục dài quá 50 ký tự.');
+  else if (!/^[^\p{Cc}]{1,50}$/u.test(procedure)) err('procedure_code', 'Mã thủ tục dài quá 50 ký tự hoặc có ký tự điều khiển.');
 
   const fmt = mapping.dateFormat;
   const date = (f: Field, endOfDay: boolean, required: boolean): string | null => {
