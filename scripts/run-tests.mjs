@@ -20,7 +20,16 @@ if (!files.length) {
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files.sort()],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    // A hung browser or server fails its test instead of stalling the whole run.
+    `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? '900000'}`,
+    '--test-reporter=spec',
+    ...files.sort(),
+  ],
   { stdio: 'inherit' },
 );
 process.exit(r.status ?? 1);
