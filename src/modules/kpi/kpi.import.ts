@@ -63,6 +63,8 @@ class FileProblem extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** A reader failure that may not happen again on a second reading. */
+    readonly retryable = false,
   ) {
     super(message);
   }
@@ -126,7 +128,7 @@ async function* xlsxRecords(file: string, onBytes: (n: number) => void): AsyncGe
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem(`Không đọc được tệp Excel: ${(e as Error).message}`, 0);
+    throw new FileProblem(`Không đọc được tệp Excel: ${(e as Error).message}`, 0, true);
   } finally {
     input.destroy();
   }
@@ -226,54 +228,72 @@ export async function importDossiers(db: Db, file: string, opts: ImportOptions):
     const onBytes = (n: number) => {
       bytesRead += n;
     };
-    const records = format === 'xlsx' ? xlsxRecords(file, onBytes) : csvRecords(file, mapping.delimiter, onBytes);
     const resolver = new UnitResolver(db, await buildAttribution(db));
     let index: Record<Field, number> | null = null;
 
-    for await (const rec of records) {
-      if (opts.signal?.aborted) throw new Aborted();
-      if (rec.cells.some((c) => c.includes('\uFFFD'))) {
+    /** One reading of the file: check every row, stage the good ones while no row is bad. */
+    const readPass = async () => {
+      const records = format === 'xlsx' ? xlsxRecords(file, onBytes) : csvRecords(file, mapping.delimiter, onBytes);
+      for await (const rec of records) {
+        if (opts.signal?.aborted) throw new Aborted();
+        if (rec.cells.some((c) => c.includes('\uFFFD'))) {
+          if (!index) {
+            addError({ line: rec.line, field: null, message: 'Tệp không đúng mã UTF-8. Hãy lưu tệp CSV với mã UTF-8.' });
+            break;
+          }
+          rows += 1;
+          badRows += 1;
+          addError({ line: rec.line, field: null, message: 'Dòng có ký tự không đúng mã UTF-8.' });
+          continue;
+        }
         if (!index) {
-          addError({ line: rec.line, field: null, message: 'Tệp không đúng mã UTF-8. Hãy lưu tệp CSV với mã UTF-8.' });
-          break;
+          const h = headerIndex(rec.cells, mapping);
+          if ('errors' in h) {
+            h.errors.forEach((e) => addError({ ...e, line: rec.line }));
+            break;
+          }
+          index = h.index;
+          continue;
         }
         rows += 1;
-        badRows += 1;
-        addError({ line: rec.line, field: null, message: 'Dòng có ký tự không đúng mã UTF-8.' });
-        continue;
-      }
-      if (!index) {
-        const h = headerIndex(rec.cells, mapping);
-        if ('errors' in h) {
-          h.errors.forEach((e) => addError({ ...e, line: rec.line }));
-          break;
-        }
-        index = h.index;
-        continue;
-      }
-      rows += 1;
-      const parsed = parseRow(rec.cells, index, mapping, rec.line);
-      if ('errors' in parsed) {
-        badRows += 1;
-        parsed.errors.forEach(addError);
-      } else {
-        const r = parsed.row;
-        const day = r.received_at.slice(0, 10);
-        const unit = resolver.cached(r.unit_code, day) ?? (await resolver.resolve(r.unit_code, day));
-        if ('problem' in unit) {
+        const parsed = parseRow(rec.cells, index, mapping, rec.line);
+        if ('errors' in parsed) {
           badRows += 1;
-          addError({ line: rec.line, field: 'unit_code', message: unit.problem });
-        } else if (errorCount === 0) {
-          // Once a row is bad nothing will be imported: keep checking, stop staging.
-          batch.set(r.dossier_id, { ...r, unit_id: unit.unit.id, commune_id: unit.countsUnder.id, import_id: id });
-          valid += 1;
-          if (batch.size >= batchSize) {
-            await repo.stageRows(db, [...batch.values()]);
-            batch = new Map();
+          parsed.errors.forEach(addError);
+        } else {
+          const r = parsed.row;
+          const day = r.received_at.slice(0, 10);
+          const unit = resolver.cached(r.unit_code, day) ?? (await resolver.resolve(r.unit_code, day));
+          if ('problem' in unit) {
+            badRows += 1;
+            addError({ line: rec.line, field: 'unit_code', message: unit.problem });
+          } else if (errorCount === 0) {
+            // Once a row is bad nothing will be imported: keep checking, stop staging.
+            batch.set(r.dossier_id, { ...r, unit_id: unit.unit.id, commune_id: unit.countsUnder.id, import_id: id });
+            valid += 1;
+            if (batch.size >= batchSize) {
+              await repo.stageRows(db, [...batch.values()]);
+              batch = new Map();
+            }
           }
         }
+        if (rows % 2000 === 0) await report('validating');
       }
-      if (rows % 2000 === 0) await report('validating');
+    };
+
+    // exceljs's streaming reader now and then fails on a sound file (an internal race): read it again from the start.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await readPass();
+        break;
+      } catch (e) {
+        if (!(e instanceof FileProblem && e.retryable && attempt < 3)) throw e;
+        await repo.clearStaging(db, id);
+        errors.length = 0;
+        errorCount = rows = badRows = valid = bytesRead = 0;
+        batch = new Map();
+        index = null;
+      }
     }
     if (!index && errorCount === 0) addError({ line: 1, field: null, message: 'Tệp rỗng: không có dòng tiêu đề.' });
     if (index && rows === 0) addError({ line: 2, field: null, message: 'Tệp không có dòng dữ liệu nào.' });
