@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
-import { currentUser, requireRole, requireUser, ROLES, verifyPassword, type Role } from '../../platform/auth/index.js';
+import { currentUser, requireRole, requireUser, ROLES, verifyPassword, type Role, takeFlash } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
 import { adminLinks, dashboardPanels, redirect, safeBack, sendPage, type FormErrors } from '../../platform/html/index.js';
 
@@ -111,8 +111,7 @@ export async function accountsRoutes(app: FastifyInstance, { db, config }: AppDe
     const row = await db.selectFrom('users').select(['totp_enabled']).where('id', '=', user.id).executeTakeFirstOrThrow();
     const pending = await svc.pendingTotp(db, user.id);
     const qrSvg = pending ? await QRCode.toString(pending.uri, { type: 'svg', margin: 1, width: 200 }) : '';
-    const flash = req.session.flash;
-    if (flash) req.session.flash = undefined;
+    const flash = takeFlash(req);
     return sendPage(
       req,
       reply,
@@ -210,8 +209,7 @@ export async function accountsRoutes(app: FastifyInstance, { db, config }: AppDe
       ])
       .orderBy('u.name')
       .execute();
-    const flash = req.session.flash;
-    if (flash) req.session.flash = undefined;
+    const flash = takeFlash(req);
     return sendPage(req, reply, <UsersPage users={users} flash={flash} />);
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { currentUser, requireRole, requireUser } from '../../platform/auth/index.js';
+import { currentUser, requireRole, requireUser, takeFlash } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
 import { redirect, sendPage, type FormErrors, type Option } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -37,11 +37,6 @@ const ErrorShape = Type.Object({ error: Type.Object({ code: Type.String(), messa
 const MonthOrDate = Type.String({ pattern: '^\\d{4}-\\d{2}(-\\d{2})?$', description: 'YYYY-MM hoặc YYYY-MM-DD' });
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const takeFlash = (req: FastifyRequest) => {
-  const f = req.session.flash;
-  if (f) req.session.flash = undefined;
-  return f;
-};
 const yearQuery = (req: FastifyRequest): number | undefined => {
   const v = str((req.query as Record<string, unknown>).nam);
   return /^\d{4}$/.test(v) ? Number(v) : undefined;

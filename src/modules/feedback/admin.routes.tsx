@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { currentUser, requireRole, type Role } from '../../platform/auth/index.js';
+import { currentUser, requireRole, type Role, takeFlash } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
 import { redirect, sendPage, type FormErrors, type SignedInUser } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -42,12 +42,6 @@ function links(user: SignedInUser): AdminLinks {
     canConfigure: CONFIG.includes(user.role),
     isAdmin: user.role === 'admin',
   };
-}
-
-function takeFlash(req: FastifyRequest): string | undefined {
-  const f = req.session.flash;
-  if (f) req.session.flash = undefined;
-  return f;
 }
 
 /** Which action form an error of the service belongs to. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { currentUser, requireRole } from '../../platform/auth/index.js';
+import { currentUser, requireRole, takeFlash } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
 import { Layout, PageCache, redirect, sendPage } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -256,8 +256,7 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
       ]);
       const open = versions.find((v) => v.status === 'draft' || v.status === 'review') ?? null;
       const canEdit = (EDITORS as readonly string[]).includes(user.role);
-      const flash = req.session.flash;
-      if (flash) req.session.flash = undefined;
+      const flash = takeFlash(req);
       return sendPage(
         req,
         reply,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { currentUser, requireRole, requireUser } from '../../platform/auth/index.js';
+import { currentUser, requireRole, requireUser, takeFlash } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
 import { redirect, registerDashboardPanel, safeBack, sendPage, type FormErrors } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -32,11 +32,6 @@ const Month = Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'YYYY-MM' }
 const ErrorShape = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const takeFlash = (req: FastifyRequest) => {
-  const f = req.session.flash;
-  if (f) req.session.flash = undefined;
-  return f;
-};
 
 export async function reportsRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db } = deps;

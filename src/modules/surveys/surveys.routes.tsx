@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
-import { currentUser, requireRole } from '../../platform/auth/index.js';
+import { currentUser, requireRole, takeFlash } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
 import { redirect, sendPage, type FieldError, type SignedInUser } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -447,11 +447,6 @@ export async function surveysRoutes(app: FastifyInstance, deps: AppDeps): Promis
   // ---- Back office: builder -------------------------------------------------------------------------------
 
   const audienceOptions = async () => (await listAudiences(db)).map((a) => ({ value: a.id, label: a.name }));
-  const takeFlash = (req: FastifyRequest) => {
-    const f = req.session.flash;
-    if (f) req.session.flash = undefined;
-    return f;
-  };
 
   app.get('/quan-tri/khao-sat', { preHandler: requireRole(...RESULT_READERS) }, async (req, reply) => {
     const user = currentUser(req);

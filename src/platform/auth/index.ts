@@ -151,4 +151,11 @@ export function currentUser(req: FastifyRequest): SignedInUser {
   return req.user;
 }
 
+/** The one-time message set before a redirect (POST/Redirect/GET), cleared once read. */
+export function takeFlash(req: FastifyRequest): string | undefined {
+  const f = req.session.flash;
+  if (f) req.session.flash = undefined;
+  return f;
+}
+
 export { hashPassword, verifyPassword, dummyHash, passwordProblem } from './passwords.js';
