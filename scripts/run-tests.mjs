@@ -1,4 +1,5 @@
-// Runs node's test runner over the test files under the given folders (Node 20 has no --test globs).
+// Runs node's test runner over the given test files and the test files under the given folders (Node 20 has no
+// --test globs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,11 @@ const walk = (d) => {
     else if (/\.test\.tsx?$/.test(e.name)) files.push(p);
   }
 };
-for (const d of dirs) if (fs.existsSync(d)) walk(d);
+for (const d of dirs) {
+  if (!fs.existsSync(d)) continue;
+  if (fs.statSync(d).isDirectory()) walk(d);
+  else files.push(d);
+}
 if (!files.length) {
   console.error(`no test files under ${dirs.join(', ')}`);
   process.exit(1);

@@ -98,9 +98,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   const deps: AppDeps = { db: handle.db, dialect: handle.dialect, config };
   app.decorate('deps', deps);
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
 
   const secret = cookieSecretFor(config);
   await registerHttpPlatform(app, { config, cookieSecret: secret });

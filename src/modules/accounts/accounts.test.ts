@@ -115,3 +115,30 @@ test('TOTP second factor: enrol with a code, then sign-in asks for it', async (t
   assert.equal(step2.statusCode, 303);
   assert.equal((await c.get('/quan-tri')).status, 200);
 });
+
+test('citizens get no session; staff signed in are still known on public pages and staff APIs', async (t) => {
+  const { client, signIn } = await buildTestApp(t);
+  const citizen = client();
+  const page = await citizen.get('/huong-dan/khai-sinh');
+  assert.equal(page.status, 200);
+  assert.equal(
+    page.res.cookies.some((c) => c.name === 'dvc_sid'),
+    false,
+    'no session cookie for a visitor',
+  );
+  // Every response still carries the security headers and a request id, errors included.
+  for (const r of [page.res, (await citizen.get('/khong-co-trang-nay')).res, await citizen.json('GET', '/api/v1/topics')]) {
+    assert.match(String(r.headers['content-security-policy']), /default-src 'self'/);
+    assert.equal(r.headers['x-content-type-options'], 'nosniff');
+    assert.match(String(r.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+  }
+  // A citizen's helpful vote still needs (and passes) the CSRF check without any session.
+  const vote = await citizen.post('/huong-dan/khai-sinh/danh-gia', { helpful: '1' });
+  assert.ok(vote.statusCode < 400, `vote accepted (${vote.statusCode})`);
+  const forged = await client().post('/huong-dan/khai-sinh/danh-gia', { helpful: '1', _csrf: 'forged' });
+  assert.equal(forged.statusCode, 403);
+
+  const editor = await signIn('editor');
+  assert.equal((await editor.json('GET', '/api/v1/reports/forms')).statusCode, 200);
+  assert.equal((await citizen.json('GET', '/api/v1/reports/forms')).statusCode, 401);
+});

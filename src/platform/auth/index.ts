@@ -1,6 +1,6 @@
 import fastifySession from '@fastify/session';
 import fastifyCsrf from '@fastify/csrf-protection';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.js';
 import type { Db } from '../db/index.js';
@@ -52,7 +52,7 @@ interface AuthOptions {
 export const authPlugin = fp<AuthOptions>(
   async (app, { db, config, secret }) => {
     const store = new DbSessionStore(db);
-    await app.register(fastifySession, {
+    const sessionOptions = {
       secret,
       cookieName: SESSION_COOKIE,
       store,
@@ -61,10 +61,13 @@ export const authPlugin = fp<AuthOptions>(
       cookie: {
         path: '/',
         httpOnly: true,
-        sameSite: 'lax',
+        sameSite: 'lax' as const,
         secure: config.secureCookies,
         maxAge: SESSION_TTL_MS,
       },
+    };
+    await new Promise<void>((resolve, reject) => {
+      fastifySession(onlyForSessions(app), sessionOptions, (err?: Error) => (err ? reject(err) : resolve()));
     });
     const hmacKey = Buffer.from(secret);
     await app.register(fastifyCsrf, {
@@ -96,7 +99,7 @@ export const authPlugin = fp<AuthOptions>(
     });
 
     app.addHook('preHandler', async (req) => {
-      const uid = req.session?.userId;
+      const uid = (req.session as FastifyRequest['session'] | null)?.userId;
       if (!uid) return;
       const row = await db
         .selectFrom('users')
@@ -116,6 +119,30 @@ export const authPlugin = fp<AuthOptions>(
   },
   { name: 'auth', dependencies: ['@fastify/cookie'] },
 );
+
+const BACK_OFFICE = /^\/quan-tri(?:[/?]|$)/;
+
+/**
+ * @fastify/session builds a Session (new id, signature, content hash) for every request, even for a visitor who has no
+ * session and will never get one. Citizens' pages are the hot path and never need one, so its request hook only runs
+ * when the request carries our session cookie or goes to the back office (where signing in creates the session).
+ * Elsewhere `req.session` stays null and `req.user` null; its reply hook already skips requests without a session.
+ */
+function onlyForSessions(app: FastifyInstance): FastifyInstance {
+  const needsSession = (req: FastifyRequest) => req.cookies[SESSION_COOKIE] !== undefined || BACK_OFFICE.test(req.url);
+  return new Proxy(app, {
+    get(target, prop) {
+      if (prop !== 'addHook') return Reflect.get(target, prop, target) as unknown;
+      return (name: string, hook: onRequestHookHandler) => {
+        if (name !== 'onRequest') return target.addHook(name as 'onSend', hook as never);
+        return target.addHook('onRequest', function (this: FastifyInstance, req, reply, done) {
+          if (!needsSession(req)) return done();
+          return hook.call(this, req, reply, done);
+        });
+      };
+    },
+  });
+}
 
 function wantsHtml(req: FastifyRequest): boolean {
   return !req.url.startsWith('/api/');
@@ -153,8 +180,10 @@ export function currentUser(req: FastifyRequest): SignedInUser {
 
 /** The one-time message set before a redirect (POST/Redirect/GET), cleared once read. */
 export function takeFlash(req: FastifyRequest): string | undefined {
-  const f = req.session.flash;
-  if (f) req.session.flash = undefined;
+  // No session on a public page for a visitor without one (see onlyForSessions).
+  const session = req.session as FastifyRequest['session'] | null;
+  const f = session?.flash;
+  if (f) session.flash = undefined;
   return f;
 }
 

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { expand, type CompiledDictionary } from './dictionary.js';
-import { tokenize, type Token } from './vietnamese.js';
+import { tokenize, untelex, type Token } from './vietnamese.js';
 
 /**
  * A small in-memory BM25F index for Vietnamese, as people type it.
@@ -63,6 +63,8 @@ export class SearchIndex<F extends string> {
   private readonly fieldWeights: number[];
   private readonly fieldB: number[];
   private readonly postings = new Map<string, Posting[]>();
+  /** The same postings packed for search: document numbers and their weights, side by side. */
+  private readonly packed = new Map<string, { docs: Int32Array; ws: Float64Array }>();
   private readonly docIds: string[] = [];
   private readonly docLens: number[][] = [];
   private readonly avgLens: number[];
@@ -108,6 +110,7 @@ export class SearchIndex<F extends string> {
         }
         p.w = (idf * tf * (K1 + 1)) / (K1 + tf);
       }
+      this.packed.set(term, { docs: Int32Array.from(list, (p) => p.doc), ws: Float64Array.from(list, (p) => p.w) });
     }
     for (const w of this.foldedVocab) {
       const list = this.vocabByLen.get(w.length) ?? [];
@@ -233,17 +236,18 @@ export class SearchIndex<F extends string> {
     const touched: number[] = [];
     const wordSet = new Set(wordTerms);
     for (const [term, qWeight] of terms) {
-      const list = this.postings.get(term);
+      const list = this.packed.get(term);
       if (!list) continue;
+      const { docs, ws } = list;
       const isWord = wordSet.has(term);
-      for (const p of list) {
-        const d = p.doc;
+      for (let k = 0; k < docs.length; k++) {
+        const d = docs[k]!;
         if (!seen[d]) {
           if (opts.filter && !opts.filter(this.docIds[d]!)) continue;
           seen[d] = 1;
           touched.push(d);
         }
-        scores[d]! += qWeight * p.w;
+        scores[d]! += qWeight * ws[k]!;
         if (isWord) matchedWords[d]! += 1;
       }
     }
@@ -258,14 +262,18 @@ export class SearchIndex<F extends string> {
 }
 
 /**
- * Spellings a slip of the keyboard may have produced from a word, most likely first (folded keys): a repeated
- * letter removed, two neighbours swapped, a trailing Telex tone key dropped.
+ * Spellings a slip of the keyboard may have produced from a word, most likely first (folded keys): Telex keys
+ * typed with the input method off, a repeated letter removed, two neighbours swapped, a trailing tone key dropped.
  *
  * @example
  * slips('truu'); // ['tru', 'rtuu', 'turu']
  */
 export function slips(word: string): string[] {
   const out: string[] = [];
+  // Telex typed with the input method off: "ddawngs" is "đăng".
+  const plain = untelex(word);
+  const plainKey = plain ? tokenize(plain)[0]?.folded : undefined;
+  if (plainKey) out.push(plainKey);
   const collapsed = word.replace(/(.)\1+/g, '$1');
   if (collapsed !== word) out.push(collapsed);
   for (let i = 0; i + 1 < word.length; i++) {

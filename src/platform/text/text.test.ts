@@ -10,6 +10,7 @@ import {
   SearchIndex,
   STARTER_DICTIONARY,
   tokenize,
+  untelex,
 } from './index.js';
 
 const keys = (s: string) => tokenize(s).map((t) => t.accented);
@@ -113,4 +114,18 @@ test('personal data is removed from free text', () => {
   assert.match(out, /\[email đã ẩn\]/);
   assert.match(out, /\[số giấy tờ đã ẩn\]/);
   assert.equal(redactPersonalData('Lệ phí 50.000 đồng, 15 ngày'), 'Lệ phí 50.000 đồng, 15 ngày');
+});
+
+test('Telex typed with the input method off is read as plain letters', () => {
+  assert.equal(untelex('ddawngs'), 'dang');
+  assert.equal(untelex('truwowfng'), 'truong');
+  assert.equal(untelex('keets'), 'ket');
+  assert.equal(untelex('hoon'), 'hon');
+  assert.equal(untelex('nhaapj'), 'nhap');
+  // Initial s, x, r are consonants, not tone keys; words without Telex keys are left alone.
+  assert.equal(untelex('sinh'), null);
+  assert.equal(untelex('xoas'), 'xoa');
+  assert.equal(untelex('khai'), null);
+  assert.equal(untelex('cccd'), null);
+  assert.equal(untelex('đăng'), null);
 });

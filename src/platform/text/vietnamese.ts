@@ -44,7 +44,21 @@ export function fold(input: string): string {
   return normalize(input).normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd');
 }
 
+// Words repeat (Vietnamese has a few thousand syllables), so each raw word's keys are worked out once.
+const KEYS_CACHE_MAX = 50_000;
+const keysCache = new Map<string, Token>();
+
 function tokenKeys(raw: string): Token {
+  let t = keysCache.get(raw);
+  if (!t) {
+    if (keysCache.size >= KEYS_CACHE_MAX) keysCache.clear();
+    t = Object.freeze(computeKeys(raw));
+    keysCache.set(raw, t);
+  }
+  return t;
+}
+
+function computeKeys(raw: string): Token {
   const decomposed = raw.normalize('NFD');
   let tone = '';
   for (const ch of decomposed) {
@@ -73,4 +87,27 @@ export function tokenize(input: string): Token[] {
 /** True when any character carries a Vietnamese diacritic or is đ. */
 export function hasDiacritics(input: string): boolean {
   return fold(input) !== normalize(input);
+}
+
+/**
+ * A word typed in Telex without the input method on ("ddawngs", "kys", "truwowfng"), read as its plain letters:
+ * dd -> d, aa/aw -> a, ee -> e, oo/ow -> o, uw/w -> u, and the tone keys (s f r x j z) after the first vowel dropped.
+ * Returns null when the word has no Telex keys in it. Only meant for words the knowledge base does not know.
+ *
+ * @example
+ * untelex('ddawngs'); // 'dang'
+ * untelex('truwowfng'); // 'truong'
+ */
+export function untelex(word: string): string | null {
+  if (!/^[a-z]+$/.test(word)) return null;
+  let s = word
+    .replace(/^dd/, 'd')
+    .replace(/aa|aw/g, 'a')
+    .replace(/ee/g, 'e')
+    .replace(/oo|ow/g, 'o')
+    .replace(/uw/g, 'u')
+    .replace(/w/g, 'u');
+  const v = s.search(/[aeiouy]/);
+  if (v >= 0) s = s.slice(0, v + 1) + s.slice(v + 1).replace(/[sfrxjz]/g, '');
+  return s !== word && s ? s : null;
 }
