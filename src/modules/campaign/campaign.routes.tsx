@@ -2,10 +2,11 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { currentUser, requireRole, requireUser, takeFlash } from '../../platform/auth/index.js';
+import type { JSX } from 'preact';
+import { Type, type TSchema } from 'typebox';
+import { currentUser, requireRole, requireUser, takeFlash, type Role } from '../../platform/auth/index.js';
 import { AppError } from '../../platform/errors.js';
-import { redirect, sendPage, type FormErrors, type Option } from '../../platform/html/index.js';
+import { redirect, sendPage, type FormErrors, type Option, type SignedInUser } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
 import { findUnit, listAudiences, listUnits } from '../org/index.js';
 import * as repo from './campaign.repository.js';
@@ -36,11 +37,52 @@ const KeyParams = Type.Object({ key: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{
 const ErrorShape = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });
 const MonthOrDate = Type.String({ pattern: '^\\d{4}-\\d{2}(-\\d{2})?$', description: 'YYYY-MM hoặc YYYY-MM-DD' });
 
-const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const yearQuery = (req: FastifyRequest): number | undefined => {
-  const v = str((req.query as Record<string, unknown>).nam);
+type Body = Record<string, unknown>;
+/** Who may use a route: any signed-in staff member, or these roles. */
+type Roles = 'staff' | readonly Role[];
+
+const body = (req: FastifyRequest) => (req.body ?? {}) as Body;
+/** The year asked in the query string (`?nam=2025`). */
+const yearQuery = (query: unknown): number | undefined => {
+  const v = str((query as Record<string, unknown>).nam);
   return /^\d{4}$/.test(v) ? Number(v) : undefined;
 };
+const idOf = (req: FastifyRequest) => (req.params as { id: number }).id;
+const yearOf = (req: FastifyRequest) => (req.params as { year: number }).year;
+const routeOptions = (roles: Roles, params?: TSchema) => ({
+  preHandler: roles === 'staff' ? requireUser : requireRole(...roles),
+  ...(params ? { schema: { params } } : {}),
+});
+/** The plan page of a year, at one of its sections. */
+const planUrl = (year: number, section?: string) => `/quan-tri/chien-dich?nam=${year}${section ? `#${section}` : ''}`;
+
+/** A form route as a table row: how to load its record, fill, read, save and show the form, and where to go once saved. */
+interface FormSpec<C, F> {
+  roles: Roles;
+  params?: TSchema;
+  load: (req: FastifyRequest) => Promise<C>;
+  /** The values first shown (GET); without it the form is only posted (its page is another route). */
+  initial?: (c: NoInfer<C>) => F | Promise<F>;
+  read: (b: Body, c: NoInfer<C>) => F | Promise<F>;
+  save: (c: NoInfer<C>, f: F, req: FastifyRequest) => Promise<FormErrors | { errors: FormErrors; id?: number }>;
+  page: (c: NoInfer<C>, f: F, errors?: FormErrors) => JSX.Element | Promise<JSX.Element>;
+  saved: (c: NoInfer<C>, f: F, id: number | undefined) => { flash: string; to: string };
+}
+
+/**
+ * A workflow action on a record as a table row: what it does; the service's refusal of the input (form errors)
+ * shows the record again with them, anything else sets the flash and goes back to the record (at `section`).
+ */
+interface ActionSpec<K> {
+  path: string;
+  roles: Roles;
+  params?: TSchema;
+  run: (a: svc.Access, p: { id: number } & Record<string, number>, b: Body, req: FastifyRequest) => Promise<FormErrors | void>;
+  flash: string;
+  section?: string;
+  /** The input to show again with the errors. */
+  keep?: (b: Body) => K;
+}
 
 export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db, config } = deps;
@@ -49,6 +91,124 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
   });
 
   const access = (req: FastifyRequest) => svc.accessFor(db, currentUser(req));
+
+  /** GET shows the form, POST saves it: refused input is shown again with its errors (400), else POST/Redirect/GET. */
+  const formRoute = <C, F>(path: string, o: FormSpec<C, F>) => {
+    const options = routeOptions(o.roles, o.params);
+    const { initial } = o;
+    if (initial)
+      app.get(path, options, async (req, reply) => {
+        const c = await o.load(req);
+        return sendPage(req, reply, await o.page(c, await initial(c)));
+      });
+    app.post(path, options, async (req, reply) => {
+      const c = await o.load(req);
+      const f = await o.read(body(req), c);
+      const r = await o.save(c, f, req);
+      const errors = Array.isArray(r) ? r : r.errors;
+      if (errors.length) return sendPage(req, reply, await o.page(c, f, errors), 400);
+      const done = o.saved(c, f, Array.isArray(r) ? undefined : r.id);
+      req.session.flash = done.flash;
+      return redirect(reply, done.to);
+    });
+  };
+
+  /**
+   * The page of each record under `base` (`${base}/:id`) and the actions on it (`${base}/:id/<path>`); an action whose
+   * input is refused shows the page again with the errors (400).
+   */
+  const recordRoutes = <K,>(
+    base: string,
+    page: (req: FastifyRequest, id: number, errors?: FormErrors, kept?: K) => Promise<JSX.Element>,
+    actions: Array<ActionSpec<K>>,
+  ) => {
+    const show = async (req: FastifyRequest, reply: FastifyReply, id: number, errors?: FormErrors, kept?: K) =>
+      sendPage(req, reply, await page(req, id, errors, kept), errors?.length ? 400 : 200);
+    app.get(`${base}/:id`, routeOptions('staff', IdParams), async (req, reply) => show(req, reply, idOf(req)));
+    for (const x of actions)
+      app.post(`${base}/:id/${x.path}`, routeOptions(x.roles, x.params ?? IdParams), async (req, reply) => {
+        const p = req.params as { id: number } & Record<string, number>;
+        const b = body(req);
+        const errors = await x.run(await access(req), p, b, req);
+        if (errors?.length) return show(req, reply, p.id, errors, x.keep?.(b));
+        req.session.flash = x.flash;
+        return redirect(reply, `${base}/${p.id}${x.section ? `#${x.section}` : ''}`);
+      });
+  };
+
+  /**
+   * The new and edit forms of the records a unit owns (activities, content items): `${base}/moi?nam=` starts from the
+   * officer's unit, `${base}/:id/sua` from the record as it is (`current` refuses what may not be edited).
+   */
+  const unitRecordForms = <V, F>(
+    base: string,
+    o: {
+      visible: (db: AppDeps['db'], a: svc.Access, id: number) => Promise<V>;
+      row: (v: NoInfer<V>) => { id: number; plan_id: number };
+      current: (v: NoInfer<V>) => F | Promise<F>;
+      read: (b: Body) => F | Promise<F>;
+      unitField: string;
+      save: (
+        db: AppDeps['db'],
+        a: svc.Access,
+        planId: number,
+        id: number | null,
+        f: F,
+      ) => Promise<{ errors: FormErrors; id?: number }>;
+      page: (c: { a: svc.Access; plan: repo.PlanRow; id?: number }, f: F, errors?: FormErrors) => Promise<JSX.Element>;
+      created: string;
+      saved: string;
+    },
+  ) => {
+    formRoute(`${base}/moi`, {
+      roles: WORKERS,
+      load: async (req: FastifyRequest) => ({ a: await access(req), plan: await svc.requirePlan(db, yearQuery(req.query)) }),
+      initial: ({ a }) => o.read({ [o.unitField]: a.user.unitId !== null ? String(a.user.unitId) : '' }),
+      read: o.read,
+      save: ({ a, plan }, f) => o.save(db, a, plan.id, null, f),
+      page: o.page,
+      saved: (_, __, id) => ({ flash: o.created, to: `${base}/${id}` }),
+    });
+    formRoute(`${base}/:id/sua`, {
+      roles: WORKERS,
+      params: IdParams,
+      load: async (req: FastifyRequest) => {
+        const a = await access(req);
+        const v = await o.visible(db, a, idOf(req));
+        const { id, plan_id } = o.row(v);
+        return { a, v, id, plan: (await repo.findPlan(db, plan_id))! };
+      },
+      initial: ({ v }) => o.current(v),
+      read: o.read,
+      save: ({ a, plan, id }, f) => o.save(db, a, plan.id, id, f),
+      page: o.page,
+      saved: ({ id }) => ({ flash: o.saved, to: `${base}/${id}` }),
+    });
+  };
+
+  /**
+   * A list page that every staff member reads (unit officers see their units' records): `load` reads the query,
+   * `view` shows it with the list's own parts (whether the user may add, the flash).
+   */
+  const listRoute = <D,>(
+    path: string,
+    load: (a: svc.Access, q: Record<string, unknown>) => Promise<D>,
+    view: (d: D, list: { canCreate: boolean; flash?: string }) => JSX.Element,
+  ) =>
+    app.get(path, { preHandler: requireUser }, async (req, reply) => {
+      const a = await access(req);
+      const d = await load(a, req.query as Record<string, unknown>);
+      return sendPage(req, reply, view(d, { canCreate: a.user.role !== 'viewer', flash: takeFlash(req) }));
+    });
+
+  /** A record of the plan (target, phase, message, duty) and the plan it belongs to; 404 when there is none. */
+  const withPlan =
+    <T extends { plan_id: number }>(find: (db: AppDeps['db'], id: number) => Promise<T | undefined>, missing: string) =>
+    async (id: number) => {
+      const item = await find(db, id);
+      if (!item) throw new AppError('not_found', missing);
+      return { item, plan: (await repo.findPlan(db, item.plan_id))! };
+    };
 
   const unitOptions = async (scope: number[] | null): Promise<Option[]> => {
     const units = await listUnits(db, { activeOn: new Date().toISOString().slice(0, 10) });
@@ -67,7 +227,7 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   app.get('/quan-tri/chien-dich', { preHandler: requireUser }, async (req, reply) => {
     const user = currentUser(req);
-    const plan = await svc.requirePlan(db, yearQuery(req));
+    const plan = await svc.requirePlan(db, yearQuery(req.query));
     const o = await svc.planOverview(db, plan);
     const unit = user.unitId !== null ? await findUnit(db, user.unitId) : undefined;
     const myDuties =
@@ -75,48 +235,102 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return sendPage(req, reply, <PlanPage o={o} canEdit={svc.isCenterRole(user)} myDuties={myDuties} flash={takeFlash(req)} />);
   });
 
-  app.get(
-    '/quan-tri/chien-dich/ke-hoach/:year/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: YearParams } },
-    async (req, reply) => {
-      const plan = await svc.requirePlan(db, (req.params as { year: number }).year);
-      const form = { title: plan.title, mainMessage: plan.main_message, goals: (JSON.parse(plan.goals) as string[]).join('\n') };
-      return sendPage(req, reply, <PlanEditPage year={plan.year} form={form} />);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/ke-hoach/:year/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: YearParams } },
-    async (req, reply) => {
-      const plan = await svc.requirePlan(db, (req.params as { year: number }).year);
-      const b = body(req);
-      const form = { title: str(b.title), mainMessage: str(b.mainMessage), goals: str(b.goals) };
-      const errors = await svc.savePlan(db, currentUser(req), plan, form);
-      if (errors.length) return sendPage(req, reply, <PlanEditPage year={plan.year} form={form} errors={errors} />, 400);
-      req.session.flash = 'Đã lưu kế hoạch.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}`);
-    },
-  );
-
-  app.post('/quan-tri/chien-dich/ke-hoach/sao-chep', { preHandler: requireRole(...CENTER) }, async (req, reply) => {
-    const b = body(req);
-    const fromText = str(b.from).trim();
-    const from = /^\d{4}$/.test(fromText) ? Number(fromText) : NaN;
-    const toText = str(b.to).trim();
-    const to = /^\d{4}$/.test(toText) ? Number(toText) : NaN;
-    const errors = await svc.copyPlan(db, currentUser(req), from, to);
-    if (errors.length) {
-      const plan = (await svc.resolvePlan(db, Number.isInteger(from) ? from : undefined)) ?? (await svc.requirePlan(db));
-      const o = await svc.planOverview(db, plan);
-      return sendPage(req, reply, <PlanPage o={o} canEdit myDuties={[]} copyErrors={errors} copyTo={toText} />, 400);
-    }
-    req.session.flash = `Đã tạo kế hoạch năm ${to} từ kế hoạch năm ${from}. Hãy xem lại ngày tháng và chỉ tiêu.`;
-    return redirect(reply, `/quan-tri/chien-dich?nam=${to}`);
+  formRoute('/quan-tri/chien-dich/ke-hoach/:year/sua', {
+    roles: CENTER,
+    params: YearParams,
+    load: (req) => svc.requirePlan(db, yearOf(req)),
+    initial: (plan) => ({
+      title: plan.title,
+      mainMessage: plan.main_message,
+      goals: (JSON.parse(plan.goals) as string[]).join('\n'),
+    }),
+    read: (b) => ({ title: str(b.title), mainMessage: str(b.mainMessage), goals: str(b.goals) }),
+    save: (plan, f, req) => svc.savePlan(db, currentUser(req), plan, f),
+    page: (plan, form, errors) => <PlanEditPage year={plan.year} form={form} errors={errors} />,
+    saved: (plan) => ({ flash: 'Đã lưu kế hoạch.', to: `/quan-tri/chien-dich?nam=${plan.year}` }),
   });
 
-  // Targets
-  const targetForm = (b: Record<string, unknown>): svc.TargetForm => ({
+  const yearText = (v: unknown) => str(v).trim();
+  const asYear = (text: string) => (/^\d{4}$/.test(text) ? Number(text) : NaN);
+  formRoute('/quan-tri/chien-dich/ke-hoach/sao-chep', {
+    roles: CENTER,
+    load: async () => undefined,
+    read: (b) => ({ from: asYear(yearText(b.from)), to: asYear(yearText(b.to)), toText: yearText(b.to) }),
+    save: (_, f, req) => svc.copyPlan(db, currentUser(req), f.from, f.to),
+    page: async (_, f, errors) => {
+      const plan = (await svc.resolvePlan(db, Number.isInteger(f.from) ? f.from : undefined)) ?? (await svc.requirePlan(db));
+      const o = await svc.planOverview(db, plan);
+      return <PlanPage o={o} canEdit myDuties={[]} copyErrors={errors} copyTo={f.toText} />;
+    },
+    saved: (_, f) => ({
+      flash: `Đã tạo kế hoạch năm ${f.to} từ kế hoạch năm ${f.from}. Hãy xem lại ngày tháng và chỉ tiêu.`,
+      to: `/quan-tri/chien-dich?nam=${f.to}`,
+    }),
+  });
+
+  /**
+   * The ordered items of a year's plan (targets, messages) as a table row each: add (`ke-hoach/:year/<seg>/moi`),
+   * edit (`<seg>/:id/sua`) and delete (`<seg>/:id/xoa`), each going back to the item's section of the plan page.
+   */
+  const planItemRoutes = <T extends { id: number; plan_id: number }, F>(
+    seg: string,
+    o: {
+      noun: string;
+      find: (db: AppDeps['db'], id: number) => Promise<T | undefined>;
+      missing: string;
+      blank: F;
+      current: (item: NoInfer<T>) => F;
+      read: (b: Body) => F;
+      save: (
+        db: AppDeps['db'],
+        user: SignedInUser,
+        planId: number,
+        id: number | null,
+        f: F,
+      ) => Promise<FormErrors | { errors: FormErrors }>;
+      remove: (db: AppDeps['db'], user: SignedInUser, id: number) => Promise<unknown>;
+      page: (
+        year: number,
+        urls: { action: string; deleteAction?: string },
+        form: F,
+        errors?: FormErrors,
+      ) => JSX.Element | Promise<JSX.Element>;
+    },
+  ) => {
+    const load = withPlan(o.find, o.missing);
+    const back = (plan: repo.PlanRow) => planUrl(plan.year, seg);
+    formRoute(`/quan-tri/chien-dich/ke-hoach/:year/${seg}/moi`, {
+      roles: CENTER,
+      params: YearParams,
+      load: (req: FastifyRequest) => svc.requirePlan(db, yearOf(req)),
+      initial: () => o.blank,
+      read: o.read,
+      save: (plan, f, req) => o.save(db, currentUser(req), plan.id, null, f),
+      page: (plan, form, errors) =>
+        o.page(plan.year, { action: `/quan-tri/chien-dich/ke-hoach/${plan.year}/${seg}/moi` }, form, errors),
+      saved: (plan) => ({ flash: `Đã thêm ${o.noun}.`, to: back(plan) }),
+    });
+    const item = (id: number) => `/quan-tri/chien-dich/${seg}/${id}`;
+    formRoute(`/quan-tri/chien-dich/${seg}/:id/sua`, {
+      roles: CENTER,
+      params: IdParams,
+      load: (req: FastifyRequest) => load(idOf(req)),
+      initial: (c) => o.current(c.item),
+      read: o.read,
+      save: (c, f, req) => o.save(db, currentUser(req), c.plan.id, c.item.id, f),
+      page: (c, form, errors) =>
+        o.page(c.plan.year, { action: `${item(c.item.id)}/sua`, deleteAction: `${item(c.item.id)}/xoa` }, form, errors),
+      saved: (c) => ({ flash: `Đã lưu ${o.noun}.`, to: back(c.plan) }),
+    });
+    app.post(`/quan-tri/chien-dich/${seg}/:id/xoa`, routeOptions(CENTER, IdParams), async (req, reply) => {
+      const { plan } = await load(idOf(req));
+      await o.remove(db, currentUser(req), idOf(req));
+      req.session.flash = `Đã xóa ${o.noun}.`;
+      return redirect(reply, back(plan));
+    });
+  };
+
+  const targetForm = (b: Body): svc.TargetForm => ({
     text: str(b.text),
     metricKey: str(b.metricKey),
     targetValue: str(b.targetValue),
@@ -125,265 +339,52 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     sourceKey: str(b.sourceKey),
     measure: str(b.measure),
   });
-  const emptyTarget: svc.TargetForm = {
-    text: '',
-    metricKey: '',
-    targetValue: '100',
-    unit: '%',
-    source: '',
-    sourceKey: '',
-    measure: '',
-  };
-
-  app.get(
-    '/quan-tri/chien-dich/ke-hoach/:year/chi-tieu/moi',
-    { preHandler: requireRole(...CENTER), schema: { params: YearParams } },
-    async (req, reply) => {
-      const plan = await svc.requirePlan(db, (req.params as { year: number }).year);
-      return sendPage(
-        req,
-        reply,
-        <TargetFormPage year={plan.year} action={`/quan-tri/chien-dich/ke-hoach/${plan.year}/chi-tieu/moi`} form={emptyTarget} />,
-      );
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/ke-hoach/:year/chi-tieu/moi',
-    { preHandler: requireRole(...CENTER), schema: { params: YearParams } },
-    async (req, reply) => {
-      const plan = await svc.requirePlan(db, (req.params as { year: number }).year);
-      const form = targetForm(body(req));
-      const { errors } = await svc.saveTarget(db, currentUser(req), plan.id, null, form);
-      if (errors.length)
-        return sendPage(
-          req,
-          reply,
-          <TargetFormPage
-            year={plan.year}
-            action={`/quan-tri/chien-dich/ke-hoach/${plan.year}/chi-tieu/moi`}
-            form={form}
-            errors={errors}
-          />,
-          400,
-        );
-      req.session.flash = 'Đã thêm chỉ tiêu.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#chi-tieu`);
-    },
-  );
-
-  const targetAndPlan = async (id: number) => {
-    const t = await repo.findTarget(db, id);
-    if (!t) throw new AppError('not_found', 'Không tìm thấy chỉ tiêu này.');
-    return { t, plan: (await repo.findPlan(db, t.plan_id))! };
-  };
-
-  app.get(
-    '/quan-tri/chien-dich/chi-tieu/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { t, plan } = await targetAndPlan((req.params as { id: number }).id);
-      const form: svc.TargetForm = {
-        text: t.text,
-        metricKey: t.metric_key,
-        targetValue: String(t.target_value),
-        unit: t.unit,
-        source: t.source,
-        sourceKey: t.source_key,
-        measure: t.measure,
-      };
-      return sendPage(
-        req,
-        reply,
-        <TargetFormPage
-          year={plan.year}
-          action={`/quan-tri/chien-dich/chi-tieu/${t.id}/sua`}
-          deleteAction={`/quan-tri/chien-dich/chi-tieu/${t.id}/xoa`}
-          form={form}
-        />,
-      );
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/chi-tieu/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { t, plan } = await targetAndPlan((req.params as { id: number }).id);
-      const form = targetForm(body(req));
-      const { errors } = await svc.saveTarget(db, currentUser(req), plan.id, t.id, form);
-      if (errors.length)
-        return sendPage(
-          req,
-          reply,
-          <TargetFormPage
-            year={plan.year}
-            action={`/quan-tri/chien-dich/chi-tieu/${t.id}/sua`}
-            deleteAction={`/quan-tri/chien-dich/chi-tieu/${t.id}/xoa`}
-            form={form}
-            errors={errors}
-          />,
-          400,
-        );
-      req.session.flash = 'Đã lưu chỉ tiêu.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#chi-tieu`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/chi-tieu/:id/xoa',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { plan } = await targetAndPlan((req.params as { id: number }).id);
-      await svc.deleteTarget(db, currentUser(req), (req.params as { id: number }).id);
-      req.session.flash = 'Đã xóa chỉ tiêu.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#chi-tieu`);
-    },
-  );
-
-  // Phases
-  const phaseAndPlan = async (id: number) => {
-    const p = await repo.findPhase(db, id);
-    if (!p) throw new AppError('not_found', 'Không tìm thấy giai đoạn này.');
-    return { p, plan: (await repo.findPlan(db, p.plan_id))! };
-  };
-
-  app.get(
-    '/quan-tri/chien-dich/giai-doan/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { p, plan } = await phaseAndPlan((req.params as { id: number }).id);
-      const form = { name: p.name, start: p.start_date, end: p.end_date, goals: p.goals, units: p.units };
-      return sendPage(req, reply, <PhaseFormPage year={plan.year} phase={p} form={form} />);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/giai-doan/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { p, plan } = await phaseAndPlan((req.params as { id: number }).id);
-      const b = body(req);
-      const form = { name: str(b.name), start: str(b.start), end: str(b.end), goals: str(b.goals), units: str(b.units) };
-      const errors = await svc.savePhase(db, currentUser(req), p, form);
-      if (errors.length)
-        return sendPage(req, reply, <PhaseFormPage year={plan.year} phase={p} form={form} errors={errors} />, 400);
-      req.session.flash = `Đã lưu giai đoạn ${p.no}.`;
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#giai-doan`);
-    },
-  );
-
-  // Messages
-  const messageForm = (b: Record<string, unknown>): svc.MessageForm => ({
-    audience: str(b.audience),
-    text: str(b.text),
-    emphasis: str(b.emphasis),
+  planItemRoutes('chi-tieu', {
+    noun: 'chỉ tiêu',
+    find: repo.findTarget,
+    missing: 'Không tìm thấy chỉ tiêu này.',
+    blank: { ...targetForm({}), targetValue: '100', unit: '%' },
+    current: (t) => ({
+      text: t.text,
+      metricKey: t.metric_key,
+      targetValue: String(t.target_value),
+      unit: t.unit,
+      source: t.source,
+      sourceKey: t.source_key,
+      measure: t.measure,
+    }),
+    read: targetForm,
+    save: svc.saveTarget,
+    remove: svc.deleteTarget,
+    page: (year, urls, form, errors) => <TargetFormPage year={year} {...urls} form={form} errors={errors} />,
   });
 
-  app.get(
-    '/quan-tri/chien-dich/ke-hoach/:year/thong-diep/moi',
-    { preHandler: requireRole(...CENTER), schema: { params: YearParams } },
-    async (req, reply) => {
-      const plan = await svc.requirePlan(db, (req.params as { year: number }).year);
-      return sendPage(
-        req,
-        reply,
-        <MessageFormPage
-          year={plan.year}
-          action={`/quan-tri/chien-dich/ke-hoach/${plan.year}/thong-diep/moi`}
-          form={{ audience: '', text: '', emphasis: '' }}
-          audiences={await listAudiences(db)}
-        />,
-      );
-    },
-  );
+  const messageForm = (b: Body): svc.MessageForm => ({ audience: str(b.audience), text: str(b.text), emphasis: str(b.emphasis) });
+  planItemRoutes('thong-diep', {
+    noun: 'thông điệp',
+    find: repo.findMessage,
+    missing: 'Không tìm thấy thông điệp này.',
+    blank: messageForm({}),
+    current: (m) => ({ audience: m.audience_id ?? '', text: m.text, emphasis: m.emphasis }),
+    read: messageForm,
+    save: svc.saveMessage,
+    remove: svc.deleteMessage,
+    page: async (year, urls, form, errors) => (
+      <MessageFormPage year={year} {...urls} form={form} audiences={await listAudiences(db)} errors={errors} />
+    ),
+  });
 
-  app.post(
-    '/quan-tri/chien-dich/ke-hoach/:year/thong-diep/moi',
-    { preHandler: requireRole(...CENTER), schema: { params: YearParams } },
-    async (req, reply) => {
-      const plan = await svc.requirePlan(db, (req.params as { year: number }).year);
-      const form = messageForm(body(req));
-      const errors = await svc.saveMessage(db, currentUser(req), plan.id, null, form);
-      if (errors.length)
-        return sendPage(
-          req,
-          reply,
-          <MessageFormPage
-            year={plan.year}
-            action={`/quan-tri/chien-dich/ke-hoach/${plan.year}/thong-diep/moi`}
-            form={form}
-            audiences={await listAudiences(db)}
-            errors={errors}
-          />,
-          400,
-        );
-      req.session.flash = 'Đã thêm thông điệp.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#thong-diep`);
-    },
-  );
-
-  const messageAndPlan = async (id: number) => {
-    const m = await repo.findMessage(db, id);
-    if (!m) throw new AppError('not_found', 'Không tìm thấy thông điệp này.');
-    return { m, plan: (await repo.findPlan(db, m.plan_id))! };
-  };
-
-  app.get(
-    '/quan-tri/chien-dich/thong-diep/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { m, plan } = await messageAndPlan((req.params as { id: number }).id);
-      return sendPage(
-        req,
-        reply,
-        <MessageFormPage
-          year={plan.year}
-          action={`/quan-tri/chien-dich/thong-diep/${m.id}/sua`}
-          deleteAction={`/quan-tri/chien-dich/thong-diep/${m.id}/xoa`}
-          form={{ audience: m.audience_id ?? '', text: m.text, emphasis: m.emphasis }}
-          audiences={await listAudiences(db)}
-        />,
-      );
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/thong-diep/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { m, plan } = await messageAndPlan((req.params as { id: number }).id);
-      const form = messageForm(body(req));
-      const errors = await svc.saveMessage(db, currentUser(req), plan.id, m.id, form);
-      if (errors.length)
-        return sendPage(
-          req,
-          reply,
-          <MessageFormPage
-            year={plan.year}
-            action={`/quan-tri/chien-dich/thong-diep/${m.id}/sua`}
-            deleteAction={`/quan-tri/chien-dich/thong-diep/${m.id}/xoa`}
-            form={form}
-            audiences={await listAudiences(db)}
-            errors={errors}
-          />,
-          400,
-        );
-      req.session.flash = 'Đã lưu thông điệp.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#thong-diep`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/thong-diep/:id/xoa',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { plan } = await messageAndPlan((req.params as { id: number }).id);
-      await svc.deleteMessage(db, currentUser(req), (req.params as { id: number }).id);
-      req.session.flash = 'Đã xóa thông điệp.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#thong-diep`);
-    },
-  );
+  // Phases
+  formRoute('/quan-tri/chien-dich/giai-doan/:id/sua', {
+    roles: CENTER,
+    params: IdParams,
+    load: (req) => withPlan(repo.findPhase, 'Không tìm thấy giai đoạn này.')(idOf(req)),
+    initial: ({ item: p }) => ({ name: p.name, start: p.start_date, end: p.end_date, goals: p.goals, units: p.units }),
+    read: (b) => ({ name: str(b.name), start: str(b.start), end: str(b.end), goals: str(b.goals), units: str(b.units) }),
+    save: ({ item }, f, req) => svc.savePhase(db, currentUser(req), item, f),
+    page: ({ item, plan }, form, errors) => <PhaseFormPage year={plan.year} phase={item} form={form} errors={errors} />,
+    saved: ({ item, plan }) => ({ flash: `Đã lưu giai đoạn ${item.no}.`, to: planUrl(plan.year, 'giai-doan') }),
+  });
 
   // Channels
   app.get('/quan-tri/chien-dich/kenh', { preHandler: requireUser }, async (req, reply) => {
@@ -394,129 +395,67 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     );
   });
 
-  app.post('/quan-tri/chien-dich/kenh', { preHandler: requireRole(...CENTER) }, async (req, reply) => {
-    const b = body(req);
-    const form = { key: str(b.key), name: str(b.name), grp: str(b.grp), active: true };
-    const errors = await svc.saveChannel(db, currentUser(req), null, form);
-    if (errors.length)
-      return sendPage(
-        req,
-        reply,
-        <ChannelsPage channels={await repo.listChannels(db)} canEdit form={form} errors={errors} />,
-        400,
-      );
-    req.session.flash = `Đã thêm kênh ${form.name}.`;
-    return redirect(reply, '/quan-tri/chien-dich/kenh');
+  formRoute('/quan-tri/chien-dich/kenh', {
+    roles: CENTER,
+    load: async () => undefined,
+    read: (b) => ({ key: str(b.key), name: str(b.name), grp: str(b.grp), active: true }),
+    save: (_, f, req) => svc.saveChannel(db, currentUser(req), null, f),
+    page: async (_, form, errors) => <ChannelsPage channels={await repo.listChannels(db)} canEdit form={form} errors={errors} />,
+    saved: (_, f) => ({ flash: `Đã thêm kênh ${f.name}.`, to: '/quan-tri/chien-dich/kenh' }),
   });
 
-  const channelOf = async (key: string) => {
-    const c = await repo.findChannel(db, key);
-    if (!c) throw new AppError('not_found', 'Không tìm thấy kênh này.');
-    return c;
-  };
-
-  app.get(
-    '/quan-tri/chien-dich/kenh/:key/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: KeyParams } },
-    async (req, reply) => {
-      const c = await channelOf((req.params as { key: string }).key);
-      return sendPage(
-        req,
-        reply,
-        <ChannelEditPage channelKey={c.key} form={{ key: c.key, name: c.name, grp: c.grp, active: Boolean(c.active) }} />,
-      );
+  formRoute('/quan-tri/chien-dich/kenh/:key/sua', {
+    roles: CENTER,
+    params: KeyParams,
+    load: async (req) => {
+      const c = await repo.findChannel(db, (req.params as { key: string }).key);
+      if (!c) throw new AppError('not_found', 'Không tìm thấy kênh này.');
+      return c;
     },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/kenh/:key/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: KeyParams } },
-    async (req, reply) => {
-      const c = await channelOf((req.params as { key: string }).key);
-      const b = body(req);
-      const form = { key: c.key, name: str(b.name), grp: str(b.grp), active: str(b.active) === '1' };
-      const errors = await svc.saveChannel(db, currentUser(req), c.key, form);
-      if (errors.length) return sendPage(req, reply, <ChannelEditPage channelKey={c.key} form={form} errors={errors} />, 400);
-      req.session.flash = `Đã lưu kênh ${form.name}.`;
-      return redirect(reply, '/quan-tri/chien-dich/kenh');
-    },
-  );
+    initial: (c) => ({ key: c.key, name: c.name, grp: c.grp, active: Boolean(c.active) }),
+    read: (b, c) => ({ key: c.key, name: str(b.name), grp: str(b.grp), active: str(b.active) === '1' }),
+    save: (c, f, req) => svc.saveChannel(db, currentUser(req), c.key, f),
+    page: (c, form, errors) => <ChannelEditPage channelKey={c.key} form={form} errors={errors} />,
+    saved: (_, f) => ({ flash: `Đã lưu kênh ${f.name}.`, to: '/quan-tri/chien-dich/kenh' }),
+  });
 
   // Duties
-  const dutyAndPlan = async (id: number) => {
-    const d = await repo.findDuty(db, id);
-    if (!d) throw new AppError('not_found', 'Không tìm thấy mục nhiệm vụ này.');
-    return { d, plan: (await repo.findPlan(db, d.plan_id))! };
-  };
-
-  app.get(
-    '/quan-tri/chien-dich/nhiem-vu/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { d, plan } = await dutyAndPlan((req.params as { id: number }).id);
-      return sendPage(
-        req,
-        reply,
-        <DutyFormPage
-          year={plan.year}
-          duty={d}
-          form={{ label: d.label, duties: (JSON.parse(d.duties) as string[]).join('\n') }}
-        />,
-      );
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/nhiem-vu/:id/sua',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const { d, plan } = await dutyAndPlan((req.params as { id: number }).id);
-      const b = body(req);
-      const form = { label: str(b.label), duties: str(b.duties) };
-      const errors = await svc.saveDuty(db, currentUser(req), d, form);
-      if (errors.length) return sendPage(req, reply, <DutyFormPage year={plan.year} duty={d} form={form} errors={errors} />, 400);
-      req.session.flash = 'Đã lưu nhiệm vụ.';
-      return redirect(reply, `/quan-tri/chien-dich?nam=${plan.year}#nhiem-vu`);
-    },
-  );
+  formRoute('/quan-tri/chien-dich/nhiem-vu/:id/sua', {
+    roles: CENTER,
+    params: IdParams,
+    load: (req) => withPlan(repo.findDuty, 'Không tìm thấy mục nhiệm vụ này.')(idOf(req)),
+    initial: ({ item: d }) => ({ label: d.label, duties: (JSON.parse(d.duties) as string[]).join('\n') }),
+    read: (b) => ({ label: str(b.label), duties: str(b.duties) }),
+    save: ({ item }, f, req) => svc.saveDuty(db, currentUser(req), item, f),
+    page: ({ item, plan }, form, errors) => <DutyFormPage year={plan.year} duty={item} form={form} errors={errors} />,
+    saved: ({ plan }) => ({ flash: 'Đã lưu nhiệm vụ.', to: planUrl(plan.year, 'nhiem-vu') }),
+  });
 
   // ---- Activities ------------------------------------------------------------------------------
 
-  app.get('/quan-tri/chien-dich/hoat-dong', { preHandler: requireUser }, async (req, reply) => {
-    const a = await access(req);
-    const plan = await svc.requirePlan(db, yearQuery(req));
-    const q = req.query as Record<string, unknown>;
-    const phaseText = str(q['giai-doan']);
-    const status = str(q['trang-thai']);
-    const phaseId = /^\d+$/.test(phaseText) ? Number(phaseText) : undefined;
-    const [items, phases, plans] = await Promise.all([
-      repo.listActivities(db, {
-        planId: plan.id,
-        phaseId,
-        status: status in svc.ACTIVITY_STATUS_LABELS ? status : undefined,
-        scope: a.scope,
-      }),
-      repo.listPhases(db, plan.id),
-      repo.listPlans(db),
-    ]);
-    return sendPage(
-      req,
-      reply,
-      <ActivitiesPage
-        year={plan.year}
-        years={plans.map((p) => p.year)}
-        phases={phases}
-        phaseId={phaseId}
-        status={status}
-        items={items}
-        channelNames={await channelNames()}
-        canCreate={a.user.role !== 'viewer'}
-        flash={takeFlash(req)}
-      />,
-    );
-  });
+  listRoute(
+    '/quan-tri/chien-dich/hoat-dong',
+    async (a, q) => {
+      const plan = await svc.requirePlan(db, yearQuery(q));
+      const phaseText = str(q['giai-doan']);
+      const status = str(q['trang-thai']);
+      const phaseId = /^\d+$/.test(phaseText) ? Number(phaseText) : undefined;
+      const [items, phases, plans] = await Promise.all([
+        repo.listActivities(db, {
+          planId: plan.id,
+          phaseId,
+          status: status in svc.ACTIVITY_STATUS_LABELS ? status : undefined,
+          scope: a.scope,
+        }),
+        repo.listPhases(db, plan.id),
+        repo.listPlans(db),
+      ]);
+      return { plan, phaseId, status, items, phases, years: plans.map((p) => p.year), channelNames: await channelNames() };
+    },
+    ({ plan, ...d }, list) => <ActivitiesPage year={plan.year} {...d} {...list} />,
+  );
 
-  const activityFormFrom = (b: Record<string, unknown>): svc.ActivityForm => ({
+  const activityFormFrom = (b: Body): svc.ActivityForm => ({
     title: str(b.title),
     description: str(b.description),
     phaseId: str(b.phaseId),
@@ -528,68 +467,27 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     status: str(b.status) || 'planned',
   });
 
-  const renderActivityForm = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    a: svc.Access,
-    plan: repo.PlanRow,
-    action: string,
-    title: string,
+  /** The activity form, new or existing. */
+  const activityForm = async (
+    c: { a: svc.Access; plan: repo.PlanRow; id?: number },
     form: svc.ActivityForm,
     errors?: FormErrors,
-  ) =>
-    sendPage(
-      req,
-      reply,
-      <ActivityFormPage
-        year={plan.year}
-        action={action}
-        title={title}
-        form={form}
-        errors={errors}
-        phases={await repo.listPhases(db, plan.id)}
-        leadUnits={await unitOptions(a.scope)}
-        allUnits={await unitOptions(null)}
-        channels={await channelOptions()}
-        audiences={await audienceOptions()}
-      />,
-      errors?.length ? 400 : 200,
-    );
+  ) => (
+    <ActivityFormPage
+      year={c.plan.year}
+      action={c.id ? `/quan-tri/chien-dich/hoat-dong/${c.id}/sua` : `/quan-tri/chien-dich/hoat-dong/moi?nam=${c.plan.year}`}
+      title={c.id ? 'Sửa hoạt động' : 'Thêm hoạt động'}
+      form={form}
+      errors={errors}
+      phases={await repo.listPhases(db, c.plan.id)}
+      leadUnits={await unitOptions(c.a.scope)}
+      allUnits={await unitOptions(null)}
+      channels={await channelOptions()}
+      audiences={await audienceOptions()}
+    />
+  );
 
-  app.get('/quan-tri/chien-dich/hoat-dong/moi', { preHandler: requireRole(...WORKERS) }, async (req, reply) => {
-    const a = await access(req);
-    const plan = await svc.requirePlan(db, yearQuery(req));
-    const form = activityFormFrom({ leadUnitId: a.user.unitId !== null ? String(a.user.unitId) : '' });
-    return renderActivityForm(req, reply, a, plan, `/quan-tri/chien-dich/hoat-dong/moi?nam=${plan.year}`, 'Thêm hoạt động', form);
-  });
-
-  app.post('/quan-tri/chien-dich/hoat-dong/moi', { preHandler: requireRole(...WORKERS) }, async (req, reply) => {
-    const a = await access(req);
-    const plan = await svc.requirePlan(db, yearQuery(req));
-    const form = activityFormFrom(body(req));
-    const { errors, id } = await svc.saveActivity(db, a, plan.id, null, form);
-    if (errors.length)
-      return renderActivityForm(
-        req,
-        reply,
-        a,
-        plan,
-        `/quan-tri/chien-dich/hoat-dong/moi?nam=${plan.year}`,
-        'Thêm hoạt động',
-        form,
-        errors,
-      );
-    req.session.flash = 'Đã thêm hoạt động.';
-    return redirect(reply, `/quan-tri/chien-dich/hoat-dong/${id}`);
-  });
-
-  const renderActivity = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    errors?: FormErrors,
-    linkForm?: { url: string; note: string },
-  ) => {
+  const activityPage = async (req: FastifyRequest, id: number, errors?: FormErrors, linkForm?: { url: string; note: string }) => {
     const a = await access(req);
     const v = await svc.visibleActivity(db, a, id);
     const [plan, phase, lead, evidence, auditRows] = await Promise.all([
@@ -599,9 +497,7 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
       repo.listEvidence(db, id),
       repo.auditFor(db, 'campaign_activity', String(id)),
     ]);
-    return sendPage(
-      req,
-      reply,
+    return (
       <ActivityPage
         act={v.act}
         phase={phase}
@@ -618,24 +514,16 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
         linkForm={linkForm}
         flash={errors ? undefined : takeFlash(req)}
         auditRows={auditRows}
-      />,
-      errors?.length ? 400 : 200,
+      />
     );
   };
 
-  app.get('/quan-tri/chien-dich/hoat-dong/:id', { preHandler: requireUser, schema: { params: IdParams } }, async (req, reply) =>
-    renderActivity(req, reply, (req.params as { id: number }).id),
-  );
-
-  app.get(
-    '/quan-tri/chien-dich/hoat-dong/:id/sua',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const a = await access(req);
-      const v = await svc.visibleActivity(db, a, (req.params as { id: number }).id);
+  unitRecordForms('/quan-tri/chien-dich/hoat-dong', {
+    visible: svc.visibleActivity,
+    row: (v) => v.act,
+    current: (v): svc.ActivityForm => {
       if (!v.canManage) throw new AppError('forbidden', 'Chỉ đơn vị chủ trì hoặc Trung tâm sửa được hoạt động này.');
-      const plan = (await repo.findPlan(db, v.act.plan_id))!;
-      const form: svc.ActivityForm = {
+      return {
         title: v.act.title,
         description: v.act.description,
         phaseId: v.act.phase_id ? String(v.act.phase_id) : '',
@@ -646,51 +534,14 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
         dueDate: v.act.due_date ?? '',
         status: v.act.status,
       };
-      return renderActivityForm(req, reply, a, plan, `/quan-tri/chien-dich/hoat-dong/${v.act.id}/sua`, 'Sửa hoạt động', form);
     },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/hoat-dong/:id/sua',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const a = await access(req);
-      const id = (req.params as { id: number }).id;
-      const v = await svc.visibleActivity(db, a, id);
-      const plan = (await repo.findPlan(db, v.act.plan_id))!;
-      const form = activityFormFrom(body(req));
-      const { errors } = await svc.saveActivity(db, a, plan.id, id, form);
-      if (errors.length)
-        return renderActivityForm(req, reply, a, plan, `/quan-tri/chien-dich/hoat-dong/${id}/sua`, 'Sửa hoạt động', form, errors);
-      req.session.flash = 'Đã lưu hoạt động.';
-      return redirect(reply, `/quan-tri/chien-dich/hoat-dong/${id}`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/hoat-dong/:id/trang-thai',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      await svc.setActivityStatus(db, await access(req), id, str(body(req).status));
-      req.session.flash = 'Đã cập nhật trạng thái.';
-      return redirect(reply, `/quan-tri/chien-dich/hoat-dong/${id}`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/hoat-dong/:id/minh-chung',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      const b = body(req);
-      const linkForm = { url: str(b.url), note: str(b.note) };
-      const errors = await svc.addEvidenceLink(db, await access(req), id, linkForm.url, linkForm.note);
-      if (errors.length) return renderActivity(req, reply, id, errors, linkForm);
-      req.session.flash = 'Đã thêm minh chứng.';
-      return redirect(reply, `/quan-tri/chien-dich/hoat-dong/${id}#minh-chung`);
-    },
-  );
+    read: activityFormFrom,
+    unitField: 'leadUnitId',
+    save: svc.saveActivity,
+    page: activityForm,
+    created: 'Đã thêm hoạt động.',
+    saved: 'Đã lưu hoạt động.',
+  });
 
   /** Reads one uploaded file (and the fields before it) from a multipart form. */
   const readUpload = async (req: FastifyRequest, maxBytes: number) => {
@@ -712,22 +563,44 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     }
   };
 
-  app.post(
-    '/quan-tri/chien-dich/hoat-dong/:id/minh-chung/tep',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      const a = await access(req);
-      // Check the right to add evidence before reading the upload.
-      const v = await svc.visibleActivity(db, a, id);
-      if (!v.canAddEvidence) throw new AppError('forbidden', 'Tài khoản của bạn không có quyền với mục này.');
-      const { fields, file } = await readUpload(req, svc.EVIDENCE_MAX_BYTES);
-      const errors = await svc.addEvidenceFile(db, config.dataDir, a, id, file, fields.note ?? '');
-      if (errors.length) return renderActivity(req, reply, id, errors);
-      req.session.flash = 'Đã tải tệp minh chứng lên.';
-      return redirect(reply, `/quan-tri/chien-dich/hoat-dong/${id}#minh-chung`);
+  const linkFormOf = (b: Body) => ({ url: str(b.url), note: str(b.note) });
+  recordRoutes('/quan-tri/chien-dich/hoat-dong', activityPage, [
+    {
+      path: 'trang-thai',
+      roles: WORKERS,
+      run: (a, p, b) => svc.setActivityStatus(db, a, p.id, str(b.status)),
+      flash: 'Đã cập nhật trạng thái.',
     },
-  );
+    {
+      path: 'minh-chung',
+      roles: WORKERS,
+      run: (a, p, b) => svc.addEvidenceLink(db, a, p.id, str(b.url), str(b.note)),
+      keep: linkFormOf,
+      flash: 'Đã thêm minh chứng.',
+      section: 'minh-chung',
+    },
+    {
+      path: 'minh-chung/tep',
+      roles: WORKERS,
+      run: async (a, p, _, req) => {
+        // Check the right to add evidence before reading the upload.
+        const v = await svc.visibleActivity(db, a, p.id);
+        if (!v.canAddEvidence) throw new AppError('forbidden', 'Tài khoản của bạn không có quyền với mục này.');
+        const { fields, file } = await readUpload(req, svc.EVIDENCE_MAX_BYTES);
+        return svc.addEvidenceFile(db, config.dataDir, a, p.id, file, fields.note ?? '');
+      },
+      flash: 'Đã tải tệp minh chứng lên.',
+      section: 'minh-chung',
+    },
+    {
+      path: 'minh-chung/:eid/xoa',
+      roles: WORKERS,
+      params: EvidenceParams,
+      run: (a, p) => svc.deleteEvidence(db, config.dataDir, a, p.id, p.eid!),
+      flash: 'Đã xóa minh chứng.',
+      section: 'minh-chung',
+    },
+  ]);
 
   app.get(
     '/quan-tri/chien-dich/hoat-dong/:id/minh-chung/:eid',
@@ -748,44 +621,24 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     },
   );
 
-  app.post(
-    '/quan-tri/chien-dich/hoat-dong/:id/minh-chung/:eid/xoa',
-    { preHandler: requireRole(...WORKERS), schema: { params: EvidenceParams } },
-    async (req, reply) => {
-      const { id, eid } = req.params as { id: number; eid: number };
-      await svc.deleteEvidence(db, config.dataDir, await access(req), id, eid);
-      req.session.flash = 'Đã xóa minh chứng.';
-      return redirect(reply, `/quan-tri/chien-dich/hoat-dong/${id}#minh-chung`);
-    },
-  );
-
   // ---- Content items ---------------------------------------------------------------------------
 
-  app.get('/quan-tri/chien-dich/san-pham', { preHandler: requireUser }, async (req, reply) => {
-    const a = await access(req);
-    const q = req.query as Record<string, unknown>;
-    const status = str(q['trang-thai']);
-    const type = str(q.loai);
-    const items = await repo.listContent(db, {
-      status: status in svc.CONTENT_STATUS_LABELS ? (status as ContentStatus) : undefined,
-      type: type in svc.CONTENT_TYPES ? type : undefined,
-      scope: a.scope,
-    });
-    return sendPage(
-      req,
-      reply,
-      <ContentListPage
-        items={items}
-        status={status}
-        type={type}
-        audienceNames={await audienceNames()}
-        canCreate={a.user.role !== 'viewer'}
-        flash={takeFlash(req)}
-      />,
-    );
-  });
+  listRoute(
+    '/quan-tri/chien-dich/san-pham',
+    async (a, q) => {
+      const status = str(q['trang-thai']);
+      const type = str(q.loai);
+      const items = await repo.listContent(db, {
+        status: status in svc.CONTENT_STATUS_LABELS ? (status as ContentStatus) : undefined,
+        type: type in svc.CONTENT_TYPES ? type : undefined,
+        scope: a.scope,
+      });
+      return { items, status, type, audienceNames: await audienceNames() };
+    },
+    (d, list) => <ContentListPage {...d} {...list} />,
+  );
 
-  const contentFormFrom = async (b: Record<string, unknown>): Promise<svc.ContentForm> => {
+  const contentFormFrom = async (b: Body): Promise<svc.ContentForm> => {
     const variants: Record<string, string> = {};
     for (const c of await repo.listChannels(db)) {
       const v = str(b[`variant-${c.key}`]);
@@ -805,73 +658,31 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     };
   };
 
-  const renderContentForm = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    a: svc.Access,
-    plan: repo.PlanRow,
-    action: string,
-    title: string,
+  /** The content form, new or existing. */
+  const contentForm = async (
+    c: { a: svc.Access; plan: repo.PlanRow; id?: number },
     form: svc.ContentForm,
     errors?: FormErrors,
   ) => {
     const [messages, activities, channels] = await Promise.all([
-      repo.listMessages(db, plan.id),
-      repo.listActivities(db, { planId: plan.id, scope: a.scope }),
+      repo.listMessages(db, c.plan.id),
+      repo.listActivities(db, { planId: c.plan.id, scope: c.a.scope }),
       repo.listChannels(db, { activeOnly: true }),
     ]);
-    return sendPage(
-      req,
-      reply,
+    return (
       <ContentFormPage
-        action={action}
-        title={title}
+        action={c.id ? `/quan-tri/chien-dich/san-pham/${c.id}/sua` : `/quan-tri/chien-dich/san-pham/moi?nam=${c.plan.year}`}
+        title={c.id ? 'Sửa sản phẩm truyền thông' : 'Thêm sản phẩm truyền thông'}
         form={form}
         errors={errors}
-        units={await unitOptions(a.scope)}
+        units={await unitOptions(c.a.scope)}
         channels={channels}
         audiences={await audienceOptions()}
         messages={messages.map((m) => ({ value: String(m.id), label: m.text }))}
         activities={activities.map((x) => ({ value: String(x.id), label: x.title }))}
-      />,
-      errors?.length ? 400 : 200,
+      />
     );
   };
-
-  app.get('/quan-tri/chien-dich/san-pham/moi', { preHandler: requireRole(...WORKERS) }, async (req, reply) => {
-    const a = await access(req);
-    const plan = await svc.requirePlan(db, yearQuery(req));
-    const form = await contentFormFrom({ ownerUnitId: a.user.unitId !== null ? String(a.user.unitId) : '' });
-    return renderContentForm(
-      req,
-      reply,
-      a,
-      plan,
-      `/quan-tri/chien-dich/san-pham/moi?nam=${plan.year}`,
-      'Thêm sản phẩm truyền thông',
-      form,
-    );
-  });
-
-  app.post('/quan-tri/chien-dich/san-pham/moi', { preHandler: requireRole(...WORKERS) }, async (req, reply) => {
-    const a = await access(req);
-    const plan = await svc.requirePlan(db, yearQuery(req));
-    const form = await contentFormFrom(body(req));
-    const { errors, id } = await svc.saveContent(db, a, plan.id, null, form);
-    if (errors.length)
-      return renderContentForm(
-        req,
-        reply,
-        a,
-        plan,
-        `/quan-tri/chien-dich/san-pham/moi?nam=${plan.year}`,
-        'Thêm sản phẩm truyền thông',
-        form,
-        errors,
-      );
-    req.session.flash = 'Đã lưu bản nháp. Khi xong, bấm "Gửi duyệt".';
-    return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}`);
-  });
 
   app.get('/quan-tri/chien-dich/san-pham/nhap-luot-xem', { preHandler: requireRole(...WORKERS) }, async (req, reply) =>
     sendPage(req, reply, <ImportPage />),
@@ -888,13 +699,7 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return sendPage(req, reply, <ImportPage result={result} />);
   });
 
-  const renderContent = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    errors?: FormErrors,
-    pubForm?: svc.PublicationForm,
-  ) => {
+  const contentPage = async (req: FastifyRequest, id: number, errors?: FormErrors, pubForm?: svc.PublicationForm) => {
     const a = await access(req);
     const v = await svc.visibleContent(db, a, id);
     const { c } = v;
@@ -910,9 +715,7 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
       c.message_id ? repo.findMessage(db, c.message_id) : undefined,
       c.activity_id ? repo.findActivity(db, c.activity_id) : undefined,
     ]);
-    return sendPage(
-      req,
-      reply,
+    return (
       <ContentPage
         c={c}
         ownerName={owner?.full_name ?? ''}
@@ -930,25 +733,17 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
         errors={errors}
         pubForm={pubForm}
         flash={errors ? undefined : takeFlash(req)}
-      />,
-      errors?.length ? 400 : 200,
+      />
     );
   };
 
-  app.get('/quan-tri/chien-dich/san-pham/:id', { preHandler: requireUser, schema: { params: IdParams } }, async (req, reply) =>
-    renderContent(req, reply, (req.params as { id: number }).id),
-  );
-
-  app.get(
-    '/quan-tri/chien-dich/san-pham/:id/sua',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const a = await access(req);
-      const v = await svc.visibleContent(db, a, (req.params as { id: number }).id);
+  unitRecordForms('/quan-tri/chien-dich/san-pham', {
+    visible: svc.visibleContent,
+    row: (v) => v.c,
+    current: async (v): Promise<svc.ContentForm> => {
       if (!v.canEdit) throw new AppError('conflict', 'Chỉ sửa được sản phẩm đang là bản nháp.');
-      const plan = (await repo.findPlan(db, v.c.plan_id))!;
       const variants = await repo.listVariants(db, v.c.id);
-      const form: svc.ContentForm = {
+      return {
         title: v.c.title,
         type: v.c.type,
         audiences: JSON.parse(v.c.audiences) as string[],
@@ -960,91 +755,16 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
         channels: variants.map((x) => x.channel),
         variants: Object.fromEntries(variants.map((x) => [x.channel, x.text])),
       };
-      return renderContentForm(
-        req,
-        reply,
-        a,
-        plan,
-        `/quan-tri/chien-dich/san-pham/${v.c.id}/sua`,
-        'Sửa sản phẩm truyền thông',
-        form,
-      );
     },
-  );
+    read: contentFormFrom,
+    unitField: 'ownerUnitId',
+    save: svc.saveContent,
+    page: contentForm,
+    created: 'Đã lưu bản nháp. Khi xong, bấm "Gửi duyệt".',
+    saved: 'Đã lưu bản nháp.',
+  });
 
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/sua',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const a = await access(req);
-      const id = (req.params as { id: number }).id;
-      const v = await svc.visibleContent(db, a, id);
-      const plan = (await repo.findPlan(db, v.c.plan_id))!;
-      const form = await contentFormFrom(body(req));
-      const { errors } = await svc.saveContent(db, a, plan.id, id, form);
-      if (errors.length)
-        return renderContentForm(
-          req,
-          reply,
-          a,
-          plan,
-          `/quan-tri/chien-dich/san-pham/${id}/sua`,
-          'Sửa sản phẩm truyền thông',
-          form,
-          errors,
-        );
-      req.session.flash = 'Đã lưu bản nháp.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/gui-duyet',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      await svc.submitContent(db, await access(req), id, str(body(req).comment));
-      req.session.flash = 'Đã gửi duyệt. Một cán bộ Trung tâm khác người viết sẽ duyệt.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/duyet',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      await svc.approveContent(db, await access(req), id, str(body(req).comment));
-      req.session.flash = 'Đã duyệt. Đơn vị có thể đăng và ghi nhận đường link.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/tra-lai',
-    { preHandler: requireRole(...CENTER), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      const errors = await svc.returnContent(db, await access(req), id, str(body(req).comment));
-      if (errors.length) return renderContent(req, reply, id, errors);
-      req.session.flash = 'Đã trả lại bản nháp để sửa.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}`);
-    },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/binh-luan',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      const errors = await svc.commentContent(db, await access(req), id, str(body(req).comment));
-      if (errors.length) return renderContent(req, reply, id, errors);
-      req.session.flash = 'Đã thêm ý kiến.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}#y-kien`);
-    },
-  );
-
-  const pubFormFrom = (b: Record<string, unknown>): svc.PublicationForm => ({
+  const pubFormFrom = (b: Body): svc.PublicationForm => ({
     channel: str(b.channel),
     url: str(b.url),
     publishedOn: str(b.publishedOn),
@@ -1053,30 +773,50 @@ export async function campaignRoutes(app: FastifyInstance, deps: AppDeps): Promi
     shares: str(b.shares),
   });
 
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/dang-tai',
-    { preHandler: requireRole(...WORKERS), schema: { params: IdParams } },
-    async (req, reply) => {
-      const id = (req.params as { id: number }).id;
-      const form = pubFormFrom(body(req));
-      const errors = await svc.addPublication(db, await access(req), id, form);
-      if (errors.length) return renderContent(req, reply, id, errors, form);
-      req.session.flash = 'Đã ghi nhận lần đăng.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}#dang-tai`);
+  // The review workflow and the publications of a content item.
+  recordRoutes('/quan-tri/chien-dich/san-pham', contentPage, [
+    {
+      path: 'gui-duyet',
+      roles: WORKERS,
+      run: async (a, p, b) => void (await svc.submitContent(db, a, p.id, str(b.comment))),
+      flash: 'Đã gửi duyệt. Một cán bộ Trung tâm khác người viết sẽ duyệt.',
     },
-  );
-
-  app.post(
-    '/quan-tri/chien-dich/san-pham/:id/dang-tai/:pid',
-    { preHandler: requireRole(...WORKERS), schema: { params: PubParams } },
-    async (req, reply) => {
-      const { id, pid } = req.params as { id: number; pid: number };
-      const errors = await svc.updateReach(db, await access(req), id, pid, pubFormFrom(body(req)));
-      if (errors.length) return renderContent(req, reply, id, errors);
-      req.session.flash = 'Đã cập nhật lượt tiếp cận.';
-      return redirect(reply, `/quan-tri/chien-dich/san-pham/${id}#dang-tai`);
+    {
+      path: 'duyet',
+      roles: CENTER,
+      run: async (a, p, b) => void (await svc.approveContent(db, a, p.id, str(b.comment))),
+      flash: 'Đã duyệt. Đơn vị có thể đăng và ghi nhận đường link.',
     },
-  );
+    {
+      path: 'tra-lai',
+      roles: CENTER,
+      run: (a, p, b) => svc.returnContent(db, a, p.id, str(b.comment)),
+      flash: 'Đã trả lại bản nháp để sửa.',
+    },
+    {
+      path: 'binh-luan',
+      roles: WORKERS,
+      run: (a, p, b) => svc.commentContent(db, a, p.id, str(b.comment)),
+      flash: 'Đã thêm ý kiến.',
+      section: 'y-kien',
+    },
+    {
+      path: 'dang-tai',
+      roles: WORKERS,
+      run: (a, p, b) => svc.addPublication(db, a, p.id, pubFormFrom(b)),
+      keep: pubFormFrom,
+      flash: 'Đã ghi nhận lần đăng.',
+      section: 'dang-tai',
+    },
+    {
+      path: 'dang-tai/:pid',
+      roles: WORKERS,
+      params: PubParams,
+      run: (a, p, b) => svc.updateReach(db, a, p.id, p.pid!, pubFormFrom(b)),
+      flash: 'Đã cập nhật lượt tiếp cận.',
+      section: 'dang-tai',
+    },
+  ]);
 
   // ---- Calendar --------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 // Hà Nội) as starter data: ../shared/plan/ke-hoach-dvctt-2025.txt, sections I, III.2, III.4, III.6 and V.
 import type { AppDeps } from '../../platform/module.js';
 import { unitByCode } from '../org/index.js';
-import type { CampaignChannelsTable, TargetSource, TargetUnit } from './campaign.table.js';
+import type { TargetDef } from './campaign.service.js';
+import type { CampaignChannelsTable } from './campaign.table.js';
 
 export const CENTER_CODE = 'HN-TTPVHCC';
 
@@ -28,22 +29,12 @@ export const STARTER_CHANNELS: Array<Pick<CampaignChannelsTable, 'key' | 'name' 
   { key: 'truc-tiep', name: 'Hướng dẫn trực tiếp (một cửa, đại lý, Tổ công nghệ số cộng đồng)', grp: 'direct' },
 ];
 
-export interface TargetSeed {
-  text: string;
-  metricKey: string;
-  targetValue: number;
-  unit: TargetUnit;
-  source: TargetSource;
-  sourceKey: string;
-  measure: string;
-}
-
 export interface PlanSeed {
   year: number;
   title: string;
   mainMessage: string;
   goals: string[];
-  targets: TargetSeed[];
+  targets: TargetDef[];
   phases: Array<{
     no: number;
     name: string;

@@ -246,38 +246,87 @@ export async function saveTarget(
     source_key: f.source === 'manual' ? f.sourceKey.trim() || '-' : f.sourceKey.trim(),
     measure: f.measure.trim().slice(0, 2000),
   };
-  const id = await db.transaction().execute(async (trx) => {
-    let id = targetId;
-    if (id === null) {
-      const sort = (await repo.listTargets(trx, planId)).length;
-      id = await repo.insertTarget(trx, { plan_id: planId, sort, ...values });
-    } else await repo.updateTarget(trx, id, values);
-    await audit(trx, {
-      actorId: user.id,
-      action: targetId === null ? 'campaign.target.create' : 'campaign.target.update',
-      entity: 'campaign_target',
-      entityId: id,
-      summary: `${targetId === null ? 'Thêm' : 'Sửa'} chỉ tiêu ${values.metric_key}`,
-    });
-    return id;
+  const id = await savePlanItem(db, user, 'target', planId, targetId, values, `chỉ tiêu ${values.metric_key}`, {
+    count: async (trx) => (await repo.listTargets(trx, planId)).length,
+    insert: repo.insertTarget,
+    update: repo.updateTarget,
   });
   return { errors: [], id };
 }
 
 export async function deleteTarget(db: Db, user: SignedInUser, id: number) {
-  const t = await repo.findTarget(db, id);
-  if (!t) throw new AppError('not_found', 'Không tìm thấy chỉ tiêu này.');
+  return deletePlanItem(db, user, 'target', id, {
+    find: repo.findTarget,
+    remove: repo.deleteTarget,
+    missing: 'Không tìm thấy chỉ tiêu này.',
+    summary: (t) => `Xóa chỉ tiêu ${t.metric_key}`,
+  });
+}
+
+/** The audit entry of a campaign record just created (`isNew`) or updated: `campaign.<kind>.create|update`. */
+function auditSave(trx: DbOrTrx, actorId: number, kind: string, isNew: boolean, id: number | string, summary: string) {
+  return audit(trx, {
+    actorId,
+    action: `campaign.${kind}.${isNew ? 'create' : 'update'}`,
+    entity: `campaign_${kind}`,
+    entityId: id,
+    summary,
+  });
+}
+
+/**
+ * Adds (last in the plan's order) or updates an ordered item of a plan, a target or a message, with its audit entry,
+ * in one transaction. Returns its id.
+ */
+async function savePlanItem<V>(
+  db: Db,
+  user: SignedInUser,
+  kind: 'target' | 'message',
+  planId: number,
+  itemId: number | null,
+  values: V,
+  what: string,
+  store: {
+    count: (trx: DbOrTrx) => Promise<number>;
+    insert: (trx: DbOrTrx, v: V & { plan_id: number; sort: number }) => Promise<number>;
+    update: (trx: DbOrTrx, id: number, v: V) => Promise<void>;
+  },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let id = itemId;
+    if (id === null) id = await store.insert(trx, { plan_id: planId, sort: await store.count(trx), ...values });
+    else await store.update(trx, id, values);
+    await auditSave(trx, user.id, kind, itemId === null, id, `${itemId === null ? 'Thêm' : 'Sửa'} ${what}`);
+    return id;
+  });
+}
+
+/** Deletes an item of a plan (404 when there is none) with its audit entry; returns what it was. */
+async function deletePlanItem<T>(
+  db: Db,
+  user: SignedInUser,
+  kind: 'target' | 'message',
+  id: number,
+  o: {
+    find: (db: DbOrTrx, id: number) => Promise<T | undefined>;
+    remove: (trx: DbOrTrx, id: number) => Promise<void>;
+    missing: string;
+    summary: (item: T) => string;
+  },
+): Promise<T> {
+  const item = await o.find(db, id);
+  if (!item) throw new AppError('not_found', o.missing);
   await db.transaction().execute(async (trx) => {
-    await repo.deleteTarget(trx, id);
+    await o.remove(trx, id);
     await audit(trx, {
       actorId: user.id,
-      action: 'campaign.target.delete',
-      entity: 'campaign_target',
+      action: `campaign.${kind}.delete`,
+      entity: `campaign_${kind}`,
       entityId: id,
-      summary: `Xóa chỉ tiêu ${t.metric_key}`,
+      summary: o.summary(item),
     });
   });
-  return t;
+  return item;
 }
 
 export interface PhaseForm {
@@ -334,42 +383,26 @@ export async function saveMessage(
     errors.push({ field: 'audience', message: 'Chọn nhóm đối tượng trong danh sách.' });
   if (!f.text.trim()) errors.push({ field: 'text', message: 'Nhập thông điệp.' });
   if (errors.length) return errors;
-  await db.transaction().execute(async (trx) => {
-    const values = {
-      audience_id: f.audience || null,
-      text: f.text.trim().slice(0, 300),
-      emphasis: f.emphasis.trim().slice(0, 300),
-    };
-    let id = messageId;
-    if (id === null) {
-      const sort = (await repo.listMessages(trx, planId)).length;
-      id = await repo.insertMessage(trx, { plan_id: planId, sort, ...values });
-    } else await repo.updateMessage(trx, id, values);
-    await audit(trx, {
-      actorId: user.id,
-      action: messageId === null ? 'campaign.message.create' : 'campaign.message.update',
-      entity: 'campaign_message',
-      entityId: id,
-      summary: `${messageId === null ? 'Thêm' : 'Sửa'} thông điệp`,
-    });
+  const values = {
+    audience_id: f.audience || null,
+    text: f.text.trim().slice(0, 300),
+    emphasis: f.emphasis.trim().slice(0, 300),
+  };
+  await savePlanItem(db, user, 'message', planId, messageId, values, 'thông điệp', {
+    count: async (trx) => (await repo.listMessages(trx, planId)).length,
+    insert: repo.insertMessage,
+    update: repo.updateMessage,
   });
   return [];
 }
 
 export async function deleteMessage(db: Db, user: SignedInUser, id: number) {
-  const m = await repo.findMessage(db, id);
-  if (!m) throw new AppError('not_found', 'Không tìm thấy thông điệp này.');
-  await db.transaction().execute(async (trx) => {
-    await repo.deleteMessage(trx, id);
-    await audit(trx, {
-      actorId: user.id,
-      action: 'campaign.message.delete',
-      entity: 'campaign_message',
-      entityId: id,
-      summary: 'Xóa thông điệp',
-    });
+  return deletePlanItem(db, user, 'message', id, {
+    find: repo.findMessage,
+    remove: repo.deleteMessage,
+    missing: 'Không tìm thấy thông điệp này.',
+    summary: () => 'Xóa thông điệp',
   });
-  return m;
 }
 
 export interface ChannelForm {
@@ -404,13 +437,7 @@ export async function saveChannel(db: Db, user: SignedInUser, existingKey: strin
         .where('key', '=', key)
         .execute();
     }
-    await audit(trx, {
-      actorId: user.id,
-      action: existingKey === null ? 'campaign.channel.create' : 'campaign.channel.update',
-      entity: 'campaign_channel',
-      entityId: key,
-      summary: `${existingKey === null ? 'Thêm' : 'Sửa'} kênh ${key}`,
-    });
+    await auditSave(trx, user.id, 'channel', existingKey === null, key, `${existingKey === null ? 'Thêm' : 'Sửa'} kênh ${key}`);
   });
   return [];
 }
@@ -624,13 +651,8 @@ export async function saveActivity(
       id,
       f.coopUnitIds.map(Number).filter((u) => u !== values.lead_unit_id),
     );
-    await audit(trx, {
-      actorId: a.user.id,
-      action: activityId === null ? 'campaign.activity.create' : 'campaign.activity.update',
-      entity: 'campaign_activity',
-      entityId: id,
-      summary: `${activityId === null ? 'Thêm' : 'Sửa'} hoạt động: ${values.title.slice(0, 80)}`,
-    });
+    const isNew = activityId === null;
+    await auditSave(trx, a.user.id, 'activity', isNew, id, `${isNew ? 'Thêm' : 'Sửa'} hoạt động: ${values.title.slice(0, 80)}`);
     return id;
   });
   return { errors: [], id };
@@ -656,15 +678,31 @@ export async function addEvidenceLink(db: Db, a: Access, id: number, url: string
   const v = await visibleActivity(db, a, id);
   if (!v.canAddEvidence) forbid();
   if (!isHttpUrl(url.trim())) return [{ field: 'url', message: 'Nhập đường link đầy đủ, bắt đầu bằng https://' }];
+  const linkEvidence = {
+    kind: 'link' as const,
+    url: url.trim().slice(0, 2000),
+    file_name: null,
+    stored_name: null,
+    mime: null,
+    size: null,
+  };
+  await insertEvidence(db, a, id, linkEvidence, note, 'link');
+  return [];
+}
+
+/** Stores a piece of evidence of an activity (a link or a stored file) with its audit entry, in one transaction. */
+async function insertEvidence(
+  db: Db,
+  a: Access,
+  id: number,
+  what: Pick<Parameters<typeof repo.insertEvidence>[1], 'kind' | 'url' | 'file_name' | 'stored_name' | 'mime' | 'size'>,
+  note: string,
+  label: string,
+) {
   await db.transaction().execute(async (trx) => {
     const eid = await repo.insertEvidence(trx, {
       activity_id: id,
-      kind: 'link',
-      url: url.trim().slice(0, 2000),
-      file_name: null,
-      stored_name: null,
-      mime: null,
-      size: null,
+      ...what,
       note: note.trim().slice(0, 500),
       created_by: a.user.id,
       created_at: now(),
@@ -674,10 +712,9 @@ export async function addEvidenceLink(db: Db, a: Access, id: number, url: string
       action: 'campaign.evidence.add',
       entity: 'campaign_activity',
       entityId: id,
-      summary: `Thêm minh chứng (link) #${eid}`,
+      summary: `Thêm minh chứng (${label}) #${eid}`,
     });
   });
-  return [];
 }
 
 /** Evidence files: what may be uploaded, recognised by extension AND by the file's first bytes. */
@@ -741,27 +778,15 @@ export async function addEvidenceFile(
     .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
     .slice(0, 150);
   try {
-    await db.transaction().execute(async (trx) => {
-      const eid = await repo.insertEvidence(trx, {
-        activity_id: id,
-        kind: 'file',
-        url: null,
-        file_name: name,
-        stored_name: stored,
-        mime: type.mime,
-        size: file.data.length,
-        note: note.trim().slice(0, 500),
-        created_by: a.user.id,
-        created_at: now(),
-      });
-      await audit(trx, {
-        actorId: a.user.id,
-        action: 'campaign.evidence.add',
-        entity: 'campaign_activity',
-        entityId: id,
-        summary: `Thêm minh chứng (tệp ${ext}) #${eid}`,
-      });
-    });
+    const fileEvidence = {
+      kind: 'file' as const,
+      url: null,
+      file_name: name,
+      stored_name: stored,
+      mime: type.mime,
+      size: file.data.length,
+    };
+    await insertEvidence(db, a, id, fileEvidence, note, `tệp ${ext}`);
   } catch (e) {
     await fs.rm(path.join(dir, stored), { force: true });
     throw e;
@@ -913,13 +938,8 @@ export async function saveContent(
       id,
       [...new Set(f.channels)].map((ch) => ({ channel: ch, text: (f.variants[ch] ?? '').trim().slice(0, 20000) })),
     );
-    await audit(trx, {
-      actorId: a.user.id,
-      action: contentId === null ? 'campaign.content.create' : 'campaign.content.update',
-      entity: 'campaign_content',
-      entityId: id,
-      summary: `${contentId === null ? 'Tạo' : 'Sửa'} sản phẩm: ${values.title.slice(0, 80)}`,
-    });
+    const isNew = contentId === null;
+    await auditSave(trx, a.user.id, 'content', isNew, id, `${isNew ? 'Tạo' : 'Sửa'} sản phẩm: ${values.title.slice(0, 80)}`);
     return id;
   });
   return { errors: [], id };
@@ -1339,9 +1359,8 @@ export async function publishedContentByChannel(
   return rows.map((r) => ({ channel: r.channel, count: Number(r.count), views: Number(r.views) }));
 }
 
-export interface PlanTarget {
-  id: number;
-  year: number;
+/** A target of a plan, as the starter data writes it. */
+export interface TargetDef {
   text: string;
   metricKey: string;
   targetValue: number;
@@ -1349,6 +1368,12 @@ export interface PlanTarget {
   source: TargetSource;
   sourceKey: string;
   measure: string;
+}
+
+/** A target as other modules read it: which plan year, and its id. */
+export interface PlanTarget extends TargetDef {
+  id: number;
+  year: number;
 }
 
 /**

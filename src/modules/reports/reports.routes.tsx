@@ -6,6 +6,7 @@ import { redirect, registerDashboardPanel, safeBack, sendPage, type FormErrors }
 import type { AppDeps } from '../../platform/module.js';
 import { UNIT_TYPE_LABELS, type UnitType } from '../org/index.js';
 import { consolidationDocx, consolidationXlsx, rangeLabel } from './reports.export.js';
+import { GRID_STATUS_FILTERS, nameMatcher, paginate, pick, searchText, UNIT_STATUS_FILTERS } from './reports.paging.js';
 import { monthBound, vnToday } from './reports.periods.js';
 import * as repo from './reports.repository.js';
 import * as svc from './reports.service.js';
@@ -206,19 +207,31 @@ export async function reportsRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const asked = Number(str(q.nam));
       const thisYear = Number(vnToday().slice(0, 4));
       const year = years.includes(asked) ? asked : years.includes(thisYear) ? thisYear : (years[years.length - 1] ?? thisYear);
-      const type = (svc.REPORTING_TYPES as string[]).includes(str(q.loai)) ? str(q.loai) : '';
+      const type = pick(str(q.loai), svc.REPORTING_TYPES);
       const periods = all.filter((p) => p.start_date.startsWith(String(year)));
+      // Every unit of the type is counted (the per-period figures); name, status and page only narrow the rows shown.
       const grid = await svc.statusGrid(db, a, form, periods, type || undefined);
+      const status = pick(str(q['trang-thai']), Object.keys(GRID_STATUS_FILTERS));
+      const period = periods.find((p) => String(p.id) === str(q.ky));
+      const search = searchText(str(q.q));
+      const named = nameMatcher(search);
+      const matches = status ? GRID_STATUS_FILTERS[status]!.match : () => true;
+      const rows = grid.rows.filter(
+        (r) =>
+          named(r.unit.full_name) &&
+          (!status || r.cells.some((c) => (!period || c.period.id === period.id) && matches(c.status))),
+      );
       return sendPage(
         req,
         reply,
         <GridPage
           form={form}
-          year={year}
           years={years}
-          type={type}
+          filters={{ nam: year, loai: type, q: search, 'trang-thai': status, ky: period ? String(period.id) : '' }}
           periods={periods}
-          grid={grid}
+          counts={grid.counts}
+          unitCount={grid.rows.length}
+          paged={paginate(rows, str(q.trang))}
           canRemind={a.center}
           flash={takeFlash(req)}
         />,
@@ -233,14 +246,14 @@ export async function reportsRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const { period, form } = await svc.requirePeriod(db, (req.params as { id: number }).id);
       const b = body(req);
       const unit = str(b.unit);
-      const r = await svc.sendReminders(
-        deps,
-        currentUser(req).id,
-        form,
-        period,
-        'manual',
-        /^\d+$/.test(unit) ? [Number(unit)] : undefined,
-      );
+      // From a grid filtered by unit type, "Nhắc N đơn vị" reminds those N units, not every type.
+      const type = pick(str(b.loai), svc.REPORTING_TYPES);
+      const unitIds = /^\d+$/.test(unit)
+        ? [Number(unit)]
+        : type
+          ? (await svc.expectedUnits(db, form, period)).filter((u) => u.type === type).map((u) => u.id)
+          : undefined;
+      const r = await svc.sendReminders(deps, currentUser(req).id, form, period, 'manual', unitIds);
       req.session.flash = r.units
         ? `Đã nhắc ${r.units} đơn vị nộp báo cáo ${period.label}: ${r.recipients} cán bộ nhận thông báo${
             deps.config.smtp.url ? `, ${r.emails} email đã gửi` : ' (chưa cấu hình email nên chỉ gửi thông báo trong hệ thống)'
@@ -347,11 +360,26 @@ export async function reportsRoutes(app: FastifyInstance, deps: AppDeps): Promis
     const a = await access(req);
     const form = await svc.requireForm(db, (req.params as { id: number }).id);
     const { from, to } = await rangeOf(req, form);
+    // The consolidation covers every unit (the totals); the filters and the page only narrow the unit rows shown.
     const c = await svc.consolidate(db, a, form, from, to);
+    const q = req.query as Record<string, unknown>;
+    const type = pick(str(q.loai), svc.REPORTING_TYPES);
+    const status = pick(str(q['trang-thai']), Object.keys(UNIT_STATUS_FILTERS));
+    const search = searchText(str(q.q));
+    const named = nameMatcher(search);
+    const rows = c.units.filter(
+      (u) => (!type || u.unit.type === type) && named(u.unit.full_name) && (!status || UNIT_STATUS_FILTERS[status]!.match(u)),
+    );
     return sendPage(
       req,
       reply,
-      <ConsolidationPage c={c} canExport={a.user.role !== 'unit_officer'} isOfficer={a.user.role === 'unit_officer'} />,
+      <ConsolidationPage
+        c={c}
+        filters={{ tu: from, den: to, loai: type, q: search, 'trang-thai': status }}
+        paged={paginate(rows, str(q.trang))}
+        canExport={a.user.role !== 'unit_officer'}
+        isOfficer={a.user.role === 'unit_officer'}
+      />,
     );
   });
 
@@ -374,10 +402,20 @@ export async function reportsRoutes(app: FastifyInstance, deps: AppDeps): Promis
           : type
             ? `${UNIT_TYPE_LABELS[type as UnitType]}, ${range}`
             : `Tất cả đơn vị, ${range}`;
+      const query: Record<string, string> = { tu: from, den: to, truong: d.field.key };
+      if (type) query.loai = type;
+      if (unitId !== undefined) query['don-vi'] = String(unitId);
       return sendPage(
         req,
         reply,
-        <DrillDownPage c={{ formId: form.id, from, to }} field={d.field} label={label} rows={d.rows} total={d.total} />,
+        <DrillDownPage
+          c={{ formId: form.id, from, to }}
+          field={d.field}
+          label={label}
+          query={query}
+          paged={paginate(d.rows, str(q.trang))}
+          total={d.total}
+        />,
       );
     },
   );

@@ -1,15 +1,9 @@
 import {
   Button,
-  Choices,
-  ErrorSummary,
   Form,
-  Layout,
-  Notice,
   Select,
-  TextArea,
   TextInput,
   errorFor,
-  usePage,
   viDate,
   viDateTime,
   type FormErrors,
@@ -18,9 +12,21 @@ import {
 import type * as repo from '../campaign.repository.js';
 import { ACTIVITY_STATUS_LABELS, EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, type ActivityForm } from '../campaign.service.js';
 import type { ActivityStatus } from '../campaign.table.js';
-import { CampaignNav, CRUMBS, DataTable, parseJsonList } from './shared.js';
+import {
+  CRUMBS,
+  DataTable,
+  FileField,
+  FilterForm,
+  FilterSelect,
+  FormPage,
+  SectionPage,
+  UploadForm,
+  boundFields,
+  namesOf,
+  optionsOf,
+} from './shared.js';
 
-const STATUS_OPTIONS: Option[] = Object.entries(ACTIVITY_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS: Option[] = optionsOf(ACTIVITY_STATUS_LABELS);
 
 export interface ActivityListItem {
   id: number;
@@ -44,41 +50,23 @@ export function ActivitiesPage(props: {
   flash?: string;
 }) {
   return (
-    <Layout title={`Hoạt động năm ${props.year}`} admin crumbs={CRUMBS}>
-      <h1>Hoạt động năm {props.year}</h1>
-      <CampaignNav />
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
-      <form method="get" action="/quan-tri/chien-dich/hoat-dong" class="inline-form">
-        <label for="nam">Năm</label>
-        <select id="nam" name="nam" class="input">
-          {props.years.map((y) => (
-            <option key={y} value={String(y)} selected={y === props.year}>
-              {y}
-            </option>
-          ))}
-        </select>
-        <label for="giai-doan">Giai đoạn</label>
-        <select id="giai-doan" name="giai-doan" class="input">
-          <option value="">Tất cả</option>
-          {props.phases.map((p) => (
-            <option key={p.id} value={String(p.id)} selected={p.id === props.phaseId}>
-              Giai đoạn {p.no}
-            </option>
-          ))}
-        </select>
-        <label for="trang-thai">Trạng thái</label>
-        <select id="trang-thai" name="trang-thai" class="input">
-          <option value="">Tất cả</option>
-          {STATUS_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === props.status}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="button button-secondary">
-          Lọc
-        </button>
-      </form>
+    <SectionPage title={`Hoạt động năm ${props.year}`} flash={props.flash}>
+      <FilterForm action="/quan-tri/chien-dich/hoat-dong">
+        <FilterSelect
+          name="nam"
+          label="Năm"
+          options={props.years.map((y) => ({ value: String(y), label: String(y) }))}
+          value={String(props.year)}
+          noAll
+        />
+        <FilterSelect
+          name="giai-doan"
+          label="Giai đoạn"
+          options={props.phases.map((p) => ({ value: String(p.id), label: `Giai đoạn ${p.no}` }))}
+          value={String(props.phaseId)}
+        />
+        <FilterSelect name="trang-thai" label="Trạng thái" options={STATUS_OPTIONS} value={props.status} />
+      </FilterForm>
       {props.canCreate ? (
         <p>
           <a class="button button-primary" href={`/quan-tri/chien-dich/hoat-dong/moi?nam=${props.year}`}>
@@ -87,37 +75,21 @@ export function ActivitiesPage(props: {
         </p>
       ) : null}
       <p>{props.items.length} hoạt động.</p>
-      <DataTable caption="Danh sách hoạt động">
-        <thead>
-          <tr>
-            <th scope="col">Hoạt động</th>
-            <th scope="col">Giai đoạn</th>
-            <th scope="col">Chủ trì</th>
-            <th scope="col">Kênh</th>
-            <th scope="col">Hạn</th>
-            <th scope="col">Trạng thái</th>
+      <DataTable caption="Danh sách hoạt động" columns={['Hoạt động', 'Giai đoạn', 'Chủ trì', 'Kênh', 'Hạn', 'Trạng thái']}>
+        {props.items.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <a href={`/quan-tri/chien-dich/hoat-dong/${a.id}`}>{a.title}</a>
+            </td>
+            <td>{a.phase_no ?? ''}</td>
+            <td>{a.lead_name}</td>
+            <td>{namesOf(a.channels, props.channelNames)}</td>
+            <td>{viDate(a.due_date)}</td>
+            <td>{ACTIVITY_STATUS_LABELS[a.status]}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.items.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <a href={`/quan-tri/chien-dich/hoat-dong/${a.id}`}>{a.title}</a>
-              </td>
-              <td>{a.phase_no ?? ''}</td>
-              <td>{a.lead_name}</td>
-              <td>
-                {parseJsonList(a.channels)
-                  .map((c) => props.channelNames.get(c) ?? c)
-                  .join(', ')}
-              </td>
-              <td>{viDate(a.due_date)}</td>
-              <td>{ACTIVITY_STATUS_LABELS[a.status]}</td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </DataTable>
-    </Layout>
+    </SectionPage>
   );
 }
 
@@ -169,6 +141,8 @@ export function MultiSelect(props: {
   );
 }
 
+const listCrumbs = (year: number) => [...CRUMBS, { href: `/quan-tri/chien-dich/hoat-dong?nam=${year}`, label: 'Hoạt động' }];
+
 export function ActivityFormPage(props: {
   year: number;
   action: string;
@@ -182,56 +156,31 @@ export function ActivityFormPage(props: {
   audiences: Option[];
 }) {
   const { form, errors } = props;
+  const f = boundFields(form, errors);
   return (
-    <Layout
-      title={props.title}
-      admin
-      crumbs={[...CRUMBS, { href: `/quan-tri/chien-dich/hoat-dong?nam=${props.year}`, label: 'Hoạt động' }]}
-    >
-      <h1>{props.title}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={props.action}>
-        <TextInput name="title" label="Tên hoạt động" value={form.title} errors={errors} required />
-        <TextArea name="description" label="Mô tả" value={form.description} rows={4} errors={errors} />
-        <Select
-          name="phaseId"
-          label="Giai đoạn"
-          options={props.phases.map((p) => ({ value: String(p.id), label: `Giai đoạn ${p.no}: ${p.name}` }))}
-          value={form.phaseId}
-          emptyLabel="Không thuộc giai đoạn nào"
-          errors={errors}
-        />
-        <Select
-          name="leadUnitId"
-          label="Đơn vị chủ trì"
-          options={props.leadUnits}
-          value={form.leadUnitId}
-          emptyLabel="Chọn đơn vị"
-          errors={errors}
-          required
-        />
-        <MultiSelect
-          name="coopUnitIds"
-          label="Đơn vị phối hợp"
-          hint="Giữ phím Ctrl (hoặc Cmd) để chọn nhiều đơn vị."
-          options={props.allUnits}
-          value={form.coopUnitIds}
-          errors={errors}
-        />
-        <Choices name="channels" type="checkbox" label="Kênh" options={props.channels} value={form.channels} errors={errors} />
-        <Choices
-          name="audiences"
-          type="checkbox"
-          label="Đối tượng"
-          options={props.audiences}
-          value={form.audiences}
-          errors={errors}
-        />
-        <TextInput name="dueDate" label="Hạn hoàn thành" type="date" width="short" value={form.dueDate} errors={errors} />
-        <Select name="status" label="Trạng thái" options={STATUS_OPTIONS} value={form.status} errors={errors} required />
-        <Button>Lưu hoạt động</Button>
-      </Form>
-    </Layout>
+    <FormPage title={props.title} crumbs={listCrumbs(props.year)} action={props.action} errors={errors} submit="Lưu hoạt động">
+      <f.Text name="title" label="Tên hoạt động" required />
+      <f.Area name="description" label="Mô tả" rows={4} />
+      <f.Pick
+        name="phaseId"
+        label="Giai đoạn"
+        options={props.phases.map((p) => ({ value: String(p.id), label: `Giai đoạn ${p.no}: ${p.name}` }))}
+        emptyLabel="Không thuộc giai đoạn nào"
+      />
+      <f.Pick name="leadUnitId" label="Đơn vị chủ trì" options={props.leadUnits} emptyLabel="Chọn đơn vị" required />
+      <MultiSelect
+        name="coopUnitIds"
+        label="Đơn vị phối hợp"
+        hint="Giữ phím Ctrl (hoặc Cmd) để chọn nhiều đơn vị."
+        options={props.allUnits}
+        value={form.coopUnitIds}
+        errors={errors}
+      />
+      <f.Boxes name="channels" type="checkbox" label="Kênh" options={props.channels} />
+      <f.Boxes name="audiences" type="checkbox" label="Đối tượng" options={props.audiences} />
+      <f.Text name="dueDate" label="Hạn hoàn thành" type="date" width="short" />
+      <f.Pick name="status" label="Trạng thái" options={STATUS_OPTIONS} required />
+    </FormPage>
   );
 }
 
@@ -253,17 +202,9 @@ export function ActivityPage(props: {
   auditRows: Array<{ id: number; at: string; summary: string; actor_name: string | null }>;
 }) {
   const { act, errors } = props;
-  const ctx = usePage();
   const base = `/quan-tri/chien-dich/hoat-dong/${act.id}`;
   return (
-    <Layout
-      title={act.title}
-      admin
-      crumbs={[...CRUMBS, { href: `/quan-tri/chien-dich/hoat-dong?nam=${props.year}`, label: 'Hoạt động' }]}
-    >
-      <h1>{act.title}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
-      <ErrorSummary errors={errors} />
+    <SectionPage title={act.title} crumbs={listCrumbs(props.year)} noNav flash={props.flash} errors={errors}>
       <div class="facts">
         <dl>
           <dt>Giai đoạn</dt>
@@ -273,17 +214,9 @@ export function ActivityPage(props: {
           <dt>Đơn vị phối hợp</dt>
           <dd>{props.coop.length ? props.coop.map((c) => c.name).join(', ') : 'Không có'}</dd>
           <dt>Kênh</dt>
-          <dd>
-            {parseJsonList(act.channels)
-              .map((c) => props.channelNames.get(c) ?? c)
-              .join(', ') || 'Chưa chọn'}
-          </dd>
+          <dd>{namesOf(act.channels, props.channelNames) || 'Chưa chọn'}</dd>
           <dt>Đối tượng</dt>
-          <dd>
-            {parseJsonList(act.audiences)
-              .map((c) => props.audienceNames.get(c) ?? c)
-              .join(', ') || 'Chưa chọn'}
-          </dd>
+          <dd>{namesOf(act.audiences, props.audienceNames) || 'Chưa chọn'}</dd>
           <dt>Hạn hoàn thành</dt>
           <dd>{viDate(act.due_date) || 'Chưa đặt'}</dd>
           <dt>Trạng thái</dt>
@@ -307,45 +240,34 @@ export function ActivityPage(props: {
 
       <h2 id="minh-chung">Minh chứng</h2>
       {props.evidence.length ? (
-        <DataTable caption="Minh chứng của hoạt động">
-          <thead>
-            <tr>
-              <th scope="col">Minh chứng</th>
-              <th scope="col">Ghi chú</th>
-              <th scope="col">Người thêm</th>
-              <th scope="col">Thời gian</th>
-              <th scope="col">Xóa</th>
+        <DataTable caption="Minh chứng của hoạt động" columns={['Minh chứng', 'Ghi chú', 'Người thêm', 'Thời gian', 'Xóa']}>
+          {props.evidence.map((e) => (
+            <tr key={e.id}>
+              <td>
+                {e.kind === 'link' ? (
+                  <a href={e.url ?? '#'} rel="noopener noreferrer nofollow">
+                    {e.url}
+                  </a>
+                ) : (
+                  <a href={`${base}/minh-chung/${e.id}`}>
+                    {e.file_name} ({Math.max(1, Math.round((e.size ?? 0) / 1024))} KB)
+                  </a>
+                )}
+              </td>
+              <td>{e.note}</td>
+              <td>{e.author_name ?? ''}</td>
+              <td>{viDateTime(e.created_at)}</td>
+              <td>
+                {props.canManage || (props.canAddEvidence && e.created_by === props.userId) ? (
+                  <Form action={`${base}/minh-chung/${e.id}/xoa`} class="inline">
+                    <Button variant="warning">
+                      Xóa<span class="visually-hidden"> minh chứng {e.id}</span>
+                    </Button>
+                  </Form>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {props.evidence.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  {e.kind === 'link' ? (
-                    <a href={e.url ?? '#'} rel="noopener noreferrer nofollow">
-                      {e.url}
-                    </a>
-                  ) : (
-                    <a href={`${base}/minh-chung/${e.id}`}>
-                      {e.file_name} ({Math.max(1, Math.round((e.size ?? 0) / 1024))} KB)
-                    </a>
-                  )}
-                </td>
-                <td>{e.note}</td>
-                <td>{e.author_name ?? ''}</td>
-                <td>{viDateTime(e.created_at)}</td>
-                <td>
-                  {props.canManage || (props.canAddEvidence && e.created_by === props.userId) ? (
-                    <Form action={`${base}/minh-chung/${e.id}/xoa`} class="inline">
-                      <Button variant="warning">
-                        Xóa<span class="visually-hidden"> minh chứng {e.id}</span>
-                      </Button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </DataTable>
       ) : (
         <p>Chưa có minh chứng.</p>
@@ -366,31 +288,16 @@ export function ActivityPage(props: {
             <Button variant="secondary">Thêm link</Button>
           </Form>
           <h3>Tải tệp lên</h3>
-          {/* Multipart bodies are read after the CSRF check, so the token also travels in the query string. */}
-          <Form action={`${base}/minh-chung/tep?_csrf=${encodeURIComponent(ctx.csrf())}`} enctype="multipart/form-data">
+          <UploadForm action={`${base}/minh-chung/tep`}>
             <TextInput name="note" id="note-file" label="Ghi chú" errors={errors} />
-            <div class={errorFor(errors, 'file') ? 'field field-error' : 'field'}>
-              <label for="file">Tệp minh chứng</label>
-              <p class="hint" id="file-hint">
-                {EVIDENCE_EXTENSIONS.join(', ')}; tối đa {EVIDENCE_MAX_BYTES / 1024 / 1024} MB.
-              </p>
-              {errorFor(errors, 'file') ? (
-                <p class="error-message" id="file-error">
-                  <span class="visually-hidden">Lỗi: </span>
-                  {errorFor(errors, 'file')}
-                </p>
-              ) : null}
-              <input
-                type="file"
-                id="file"
-                name="file"
-                class="input"
-                accept={EVIDENCE_EXTENSIONS.join(',')}
-                aria-describedby={errorFor(errors, 'file') ? 'file-hint file-error' : 'file-hint'}
-              />
-            </div>
+            <FileField
+              label="Tệp minh chứng"
+              hint={`${EVIDENCE_EXTENSIONS.join(', ')}; tối đa ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`}
+              error={errorFor(errors, 'file')}
+              accept={EVIDENCE_EXTENSIONS.join(',')}
+            />
             <Button variant="secondary">Tải lên</Button>
-          </Form>
+          </UploadForm>
         </>
       ) : null}
 
@@ -407,6 +314,6 @@ export function ActivityPage(props: {
           </ul>
         </>
       ) : null}
-    </Layout>
+    </SectionPage>
   );
 }

@@ -1,15 +1,11 @@
 import {
   Button,
-  Choices,
-  ErrorSummary,
   Form,
-  Layout,
   Notice,
   Select,
   TextArea,
   TextInput,
   errorFor,
-  usePage,
   viDate,
   viDateTime,
   viNumber,
@@ -26,7 +22,19 @@ import {
   type PublicationForm,
 } from '../campaign.service.js';
 import type { ContentStatus } from '../campaign.table.js';
-import { CampaignNav, CRUMBS, DataTable, parseJsonList } from './shared.js';
+import {
+  CRUMBS,
+  DataTable,
+  FileField,
+  FilterForm,
+  FilterSelect,
+  FormPage,
+  SectionPage,
+  UploadForm,
+  boundFields,
+  namesOf,
+  optionsOf,
+} from './shared.js';
 
 const LIST_CRUMBS = [...CRUMBS, { href: '/quan-tri/chien-dich/san-pham', label: 'Sản phẩm' }];
 
@@ -39,37 +47,15 @@ export function ContentListPage(props: {
   flash?: string;
 }) {
   return (
-    <Layout title="Sản phẩm truyền thông" admin crumbs={CRUMBS}>
-      <h1>Sản phẩm truyền thông</h1>
-      <CampaignNav />
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SectionPage title="Sản phẩm truyền thông" flash={props.flash}>
       <p>
         Mỗi sản phẩm đi qua các bước: <strong>bản nháp</strong>, <strong>chờ duyệt</strong>, <strong>đã duyệt</strong> (do một cán
         bộ Trung tâm khác người viết duyệt), rồi <strong>đã đăng</strong> khi có minh chứng đăng tải.
       </p>
-      <form method="get" action="/quan-tri/chien-dich/san-pham" class="inline-form">
-        <label for="trang-thai">Trạng thái</label>
-        <select id="trang-thai" name="trang-thai" class="input">
-          <option value="">Tất cả</option>
-          {Object.entries(CONTENT_STATUS_LABELS).map(([v, l]) => (
-            <option key={v} value={v} selected={v === props.status}>
-              {l}
-            </option>
-          ))}
-        </select>
-        <label for="loai">Loại</label>
-        <select id="loai" name="loai" class="input">
-          <option value="">Tất cả</option>
-          {Object.entries(CONTENT_TYPES).map(([v, l]) => (
-            <option key={v} value={v} selected={v === props.type}>
-              {l}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="button button-secondary">
-          Lọc
-        </button>
-      </form>
+      <FilterForm action="/quan-tri/chien-dich/san-pham">
+        <FilterSelect name="trang-thai" label="Trạng thái" options={optionsOf(CONTENT_STATUS_LABELS)} value={props.status} />
+        <FilterSelect name="loai" label="Loại" options={optionsOf(CONTENT_TYPES)} value={props.type} />
+      </FilterForm>
       {props.canCreate ? (
         <p class="button-row">
           <a class="button button-primary" href="/quan-tri/chien-dich/san-pham/moi">
@@ -81,39 +67,25 @@ export function ContentListPage(props: {
         </p>
       ) : null}
       <p>{props.items.length} sản phẩm.</p>
-      <DataTable caption="Danh sách sản phẩm truyền thông">
-        <thead>
-          <tr>
-            <th scope="col">Mã</th>
-            <th scope="col">Sản phẩm</th>
-            <th scope="col">Loại</th>
-            <th scope="col">Đối tượng</th>
-            <th scope="col">Đơn vị</th>
-            <th scope="col">Ngày dự kiến</th>
-            <th scope="col">Trạng thái</th>
+      <DataTable
+        caption="Danh sách sản phẩm truyền thông"
+        columns={['Mã', 'Sản phẩm', 'Loại', 'Đối tượng', 'Đơn vị', 'Ngày dự kiến', 'Trạng thái']}
+      >
+        {props.items.map((c) => (
+          <tr key={c.id}>
+            <td>{c.id}</td>
+            <td>
+              <a href={`/quan-tri/chien-dich/san-pham/${c.id}`}>{c.title}</a>
+            </td>
+            <td>{CONTENT_TYPES[c.type] ?? c.type}</td>
+            <td>{namesOf(c.audiences, props.audienceNames)}</td>
+            <td>{c.owner_name}</td>
+            <td>{viDate(c.planned_date)}</td>
+            <td>{CONTENT_STATUS_LABELS[c.status as ContentStatus]}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.items.map((c) => (
-            <tr key={c.id}>
-              <td>{c.id}</td>
-              <td>
-                <a href={`/quan-tri/chien-dich/san-pham/${c.id}`}>{c.title}</a>
-              </td>
-              <td>{CONTENT_TYPES[c.type] ?? c.type}</td>
-              <td>
-                {parseJsonList(c.audiences)
-                  .map((x) => props.audienceNames.get(x) ?? x)
-                  .join(', ')}
-              </td>
-              <td>{c.owner_name}</td>
-              <td>{viDate(c.planned_date)}</td>
-              <td>{CONTENT_STATUS_LABELS[c.status as ContentStatus]}</td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </DataTable>
-    </Layout>
+    </SectionPage>
   );
 }
 
@@ -129,89 +101,43 @@ export function ContentFormPage(props: {
   activities: Option[];
 }) {
   const { form, errors } = props;
+  const f = boundFields(form, errors);
   return (
-    <Layout title={props.title} admin crumbs={LIST_CRUMBS}>
-      <h1>{props.title}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={props.action}>
-        <TextInput name="title" label="Tên sản phẩm" value={form.title} errors={errors} required />
-        <Select
-          name="type"
-          label="Loại sản phẩm"
-          options={Object.entries(CONTENT_TYPES).map(([value, label]) => ({ value, label }))}
-          value={form.type}
-          emptyLabel="Chọn loại"
-          errors={errors}
-          required
-        />
-        <Choices
-          name="audiences"
-          type="checkbox"
-          label="Đối tượng"
-          options={props.audiences}
-          value={form.audiences}
-          errors={errors}
-          required
-        />
-        <Select
-          name="messageId"
-          label="Thông điệp"
-          options={props.messages}
-          value={form.messageId}
-          emptyLabel="Không gắn thông điệp"
-          errors={errors}
-        />
-        <Select
-          name="ownerUnitId"
-          label="Đơn vị thực hiện"
-          options={props.units}
-          value={form.ownerUnitId}
-          emptyLabel="Chọn đơn vị"
-          errors={errors}
-          required
-        />
-        <Select
-          name="activityId"
-          label="Thuộc hoạt động"
-          options={props.activities}
-          value={form.activityId}
-          emptyLabel="Không thuộc hoạt động nào"
-          errors={errors}
-        />
-        <TextInput
-          name="plannedDate"
-          label="Ngày dự kiến đăng"
-          type="date"
-          width="short"
-          hint="Sản phẩm hiện trên lịch đăng vào ngày này."
-          value={form.plannedDate}
-          errors={errors}
-        />
-        <TextArea name="body" label="Nội dung chính" rows={8} value={form.body} errors={errors} />
-        <Choices
-          name="channels"
-          type="checkbox"
-          label="Kênh đăng"
-          options={props.channels.map((c) => ({ value: c.key, label: c.name }))}
-          value={form.channels}
-          errors={errors}
-          required
-        />
-        <h2>Nội dung riêng cho từng kênh</h2>
-        <p class="hint">Để trống nếu kênh đó dùng nội dung chính. Chỉ những kênh đã chọn ở trên được lưu.</p>
-        {props.channels.map((c) => {
-          const text = form.variants[c.key] ?? '';
-          const open = Boolean(text) || Boolean(errorFor(errors, `variant-${c.key}`));
-          return (
-            <details key={c.key} open={open}>
-              <summary>{c.name}</summary>
-              <TextArea name={`variant-${c.key}`} label={`Nội dung cho ${c.name}`} rows={4} value={text} errors={errors} />
-            </details>
-          );
-        })}
-        <Button>Lưu bản nháp</Button>
-      </Form>
-    </Layout>
+    <FormPage title={props.title} crumbs={LIST_CRUMBS} action={props.action} errors={errors} submit="Lưu bản nháp">
+      <f.Text name="title" label="Tên sản phẩm" required />
+      <f.Pick name="type" label="Loại sản phẩm" options={optionsOf(CONTENT_TYPES)} emptyLabel="Chọn loại" required />
+      <f.Boxes name="audiences" type="checkbox" label="Đối tượng" options={props.audiences} required />
+      <f.Pick name="messageId" label="Thông điệp" options={props.messages} emptyLabel="Không gắn thông điệp" />
+      <f.Pick name="ownerUnitId" label="Đơn vị thực hiện" options={props.units} emptyLabel="Chọn đơn vị" required />
+      <f.Pick name="activityId" label="Thuộc hoạt động" options={props.activities} emptyLabel="Không thuộc hoạt động nào" />
+      <f.Text
+        name="plannedDate"
+        label="Ngày dự kiến đăng"
+        type="date"
+        width="short"
+        hint="Sản phẩm hiện trên lịch đăng vào ngày này."
+      />
+      <f.Area name="body" label="Nội dung chính" rows={8} />
+      <f.Boxes
+        name="channels"
+        type="checkbox"
+        label="Kênh đăng"
+        options={props.channels.map((c) => ({ value: c.key, label: c.name }))}
+        required
+      />
+      <h2>Nội dung riêng cho từng kênh</h2>
+      <p class="hint">Để trống nếu kênh đó dùng nội dung chính. Chỉ những kênh đã chọn ở trên được lưu.</p>
+      {props.channels.map((c) => {
+        const text = form.variants[c.key] ?? '';
+        const open = Boolean(text) || Boolean(errorFor(errors, `variant-${c.key}`));
+        return (
+          <details key={c.key} open={open}>
+            <summary>{c.name}</summary>
+            <TextArea name={`variant-${c.key}`} label={`Nội dung cho ${c.name}`} rows={4} value={text} errors={errors} />
+          </details>
+        );
+      })}
+    </FormPage>
   );
 }
 
@@ -222,6 +148,74 @@ const KIND_LABELS: Record<string, string> = {
   return: 'Trả lại',
   publish: 'Đánh dấu đã đăng',
 };
+
+interface CommentBox {
+  id?: string;
+  label: string;
+  rows: number;
+  required?: boolean;
+  button: string;
+  variant?: 'secondary' | 'warning';
+}
+
+/** The comment forms of a content item: the steps of the review, and a plain comment. */
+const COMMENT_FORMS: Record<'gui-duyet' | 'duyet' | 'tra-lai' | 'binh-luan', CommentBox> = {
+  'gui-duyet': { id: 'submit-comment', label: 'Lời nhắn cho người duyệt', rows: 2, button: 'Gửi duyệt' },
+  duyet: { id: 'approve-comment', label: 'Ý kiến khi duyệt', rows: 2, button: 'Duyệt' },
+  'tra-lai': { id: 'return-comment', label: 'Cần sửa gì', rows: 2, required: true, button: 'Trả lại để sửa', variant: 'warning' },
+  'binh-luan': { label: 'Thêm ý kiến', rows: 3, required: true, button: 'Gửi ý kiến', variant: 'secondary' },
+};
+
+/** A comment box and its button, posted to `${base}/${step}`. */
+function CommentForm({ base, step, errors }: { base: string; step: keyof typeof COMMENT_FORMS; errors?: FormErrors }) {
+  const f = COMMENT_FORMS[step];
+  return (
+    <Form action={`${base}/${step}`}>
+      <TextArea name="comment" id={f.id} label={f.label} rows={f.rows} errors={errors} required={f.required} />
+      <Button variant={f.variant}>{f.button}</Button>
+    </Form>
+  );
+}
+
+/** The date and reach figures of a publication (`idSuffix` keeps the ids unique when one form per publication is shown). */
+function ReachFields(props: {
+  values: { publishedOn?: string; views?: string | number; likes?: string | number; shares?: string | number };
+  idSuffix?: number;
+  errors?: FormErrors;
+}) {
+  const id = (name: string) => (props.idSuffix === undefined ? undefined : `${name}-${props.idSuffix}`);
+  const counts = [
+    ['views', 'Lượt xem'],
+    ['likes', 'Lượt thích'],
+    ['shares', 'Lượt chia sẻ'],
+  ] as const;
+  return (
+    <>
+      <TextInput
+        name="publishedOn"
+        id={id('publishedOn')}
+        label="Ngày đăng"
+        type="date"
+        width="short"
+        value={props.values.publishedOn}
+        errors={props.errors}
+        required
+      />
+      {counts.map(([name, label]) => (
+        <TextInput
+          key={name}
+          name={name}
+          id={id(name)}
+          label={label}
+          inputMode="numeric"
+          width="short"
+          value={props.values[name]}
+          errors={props.errors}
+        />
+      ))}
+    </>
+  );
+}
 
 export function ContentPage(props: {
   c: repo.ContentRow;
@@ -251,15 +245,13 @@ export function ContentPage(props: {
 }) {
   const { c, perms, errors } = props;
   const base = `/quan-tri/chien-dich/san-pham/${c.id}`;
+  const channelName = (key: string) => props.channelNames.get(key) ?? key;
   const totals = props.publications.reduce(
     (t, p) => ({ views: t.views + p.views, likes: t.likes + p.likes, shares: t.shares + p.shares }),
     { views: 0, likes: 0, shares: 0 },
   );
   return (
-    <Layout title={c.title} admin crumbs={LIST_CRUMBS}>
-      <h1>{c.title}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
-      <ErrorSummary errors={errors} />
+    <SectionPage title={c.title} crumbs={LIST_CRUMBS} noNav flash={props.flash} errors={errors}>
       <div class="facts">
         <dl>
           <dt>Mã sản phẩm</dt>
@@ -271,11 +263,7 @@ export function ContentPage(props: {
           <dt>Loại</dt>
           <dd>{CONTENT_TYPES[c.type] ?? c.type}</dd>
           <dt>Đối tượng</dt>
-          <dd>
-            {parseJsonList(c.audiences)
-              .map((x) => props.audienceNames.get(x) ?? x)
-              .join(', ')}
-          </dd>
+          <dd>{namesOf(c.audiences, props.audienceNames)}</dd>
           <dt>Thông điệp</dt>
           <dd>{props.messageText ?? 'Không gắn thông điệp'}</dd>
           <dt>Đơn vị thực hiện</dt>
@@ -293,21 +281,13 @@ export function ContentPage(props: {
       <h2>Nội dung chính</h2>
       <p class="plain">{c.body || 'Chưa có nội dung.'}</p>
       <h2>Nội dung theo kênh</h2>
-      <DataTable caption="Nội dung theo từng kênh đăng">
-        <thead>
-          <tr>
-            <th scope="col">Kênh</th>
-            <th scope="col">Nội dung</th>
+      <DataTable caption="Nội dung theo từng kênh đăng" columns={['Kênh', 'Nội dung']}>
+        {props.variants.map((v) => (
+          <tr key={v.channel}>
+            <th scope="row">{channelName(v.channel)}</th>
+            <td class="plain">{v.text || <span class="muted">Dùng nội dung chính</span>}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.variants.map((v) => (
-            <tr key={v.channel}>
-              <th scope="row">{props.channelNames.get(v.channel) ?? v.channel}</th>
-              <td class="plain">{v.text || <span class="muted">Dùng nội dung chính</span>}</td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </DataTable>
 
       <h2>Duyệt</h2>
@@ -316,28 +296,13 @@ export function ContentPage(props: {
           <a href={`${base}/sua`}>Sửa bản nháp</a>
         </p>
       ) : null}
-      {perms.canSubmit ? (
-        <Form action={`${base}/gui-duyet`}>
-          <TextArea name="comment" id="submit-comment" label="Lời nhắn cho người duyệt" rows={2} errors={errors} />
-          <Button>Gửi duyệt</Button>
-        </Form>
-      ) : null}
+      {perms.canSubmit ? <CommentForm base={base} step="gui-duyet" errors={errors} /> : null}
       {c.status === 'review' && props.isCenter && perms.isAuthor ? (
         <p class="callout">Bạn là người viết nên không tự duyệt được. Một cán bộ khác của Trung tâm sẽ duyệt.</p>
       ) : null}
       {c.status === 'review' && !props.isCenter ? <p>Đang chờ Trung tâm duyệt.</p> : null}
-      {perms.canApprove ? (
-        <Form action={`${base}/duyet`}>
-          <TextArea name="comment" id="approve-comment" label="Ý kiến khi duyệt" rows={2} errors={errors} />
-          <Button>Duyệt</Button>
-        </Form>
-      ) : null}
-      {perms.canReturn ? (
-        <Form action={`${base}/tra-lai`}>
-          <TextArea name="comment" id="return-comment" label="Cần sửa gì" rows={2} errors={errors} required />
-          <Button variant="warning">Trả lại để sửa</Button>
-        </Form>
-      ) : null}
+      {perms.canApprove ? <CommentForm base={base} step="duyet" errors={errors} /> : null}
+      {perms.canReturn ? <CommentForm base={base} step="tra-lai" errors={errors} /> : null}
 
       <h2 id="y-kien">Ý kiến</h2>
       {props.comments.length ? (
@@ -352,49 +317,21 @@ export function ContentPage(props: {
       ) : (
         <p>Chưa có ý kiến.</p>
       )}
-      {perms.canComment ? (
-        <Form action={`${base}/binh-luan`}>
-          <TextArea name="comment" label="Thêm ý kiến" rows={3} errors={errors} required />
-          <Button variant="secondary">Gửi ý kiến</Button>
-        </Form>
-      ) : null}
+      {perms.canComment ? <CommentForm base={base} step="binh-luan" errors={errors} /> : null}
 
       <h2 id="dang-tai">Đăng tải và lượt tiếp cận</h2>
       {props.publications.length ? (
-        <DataTable caption="Các lần đăng tải và lượt tiếp cận">
-          <thead>
-            <tr>
-              <th scope="col">Kênh</th>
-              <th scope="col">Đường link</th>
-              <th scope="col">Ngày đăng</th>
-              <th scope="col" class="num">
-                Lượt xem
-              </th>
-              <th scope="col" class="num">
-                Lượt thích
-              </th>
-              <th scope="col" class="num">
-                Lượt chia sẻ
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.publications.map((p) => (
-              <tr key={p.id}>
-                <td>{props.channelNames.get(p.channel) ?? p.channel}</td>
-                <td>
-                  <a href={p.url} rel="noopener noreferrer nofollow" class="url">
-                    {p.url}
-                  </a>
-                </td>
-                <td>{viDate(p.published_on)}</td>
-                <td class="num">{viNumber(p.views)}</td>
-                <td class="num">{viNumber(p.likes)}</td>
-                <td class="num">{viNumber(p.shares)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <DataTable
+          caption="Các lần đăng tải và lượt tiếp cận"
+          columns={[
+            'Kênh',
+            'Đường link',
+            'Ngày đăng',
+            { label: 'Lượt xem', num: true },
+            { label: 'Lượt thích', num: true },
+            { label: 'Lượt chia sẻ', num: true },
+          ]}
+          foot={
             <tr>
               <th scope="row" colSpan={3}>
                 Tổng
@@ -403,7 +340,22 @@ export function ContentPage(props: {
               <td class="num">{viNumber(totals.likes)}</td>
               <td class="num">{viNumber(totals.shares)}</td>
             </tr>
-          </tfoot>
+          }
+        >
+          {props.publications.map((p) => (
+            <tr key={p.id}>
+              <td>{channelName(p.channel)}</td>
+              <td>
+                <a href={p.url} rel="noopener noreferrer nofollow" class="url">
+                  {p.url}
+                </a>
+              </td>
+              <td>{viDate(p.published_on)}</td>
+              <td class="num">{viNumber(p.views)}</td>
+              <td class="num">{viNumber(p.likes)}</td>
+              <td class="num">{viNumber(p.shares)}</td>
+            </tr>
+          ))}
         </DataTable>
       ) : (
         <p>Chưa ghi nhận lần đăng nào.</p>
@@ -413,44 +365,12 @@ export function ContentPage(props: {
           {props.publications.map((p) => (
             <details key={p.id}>
               <summary>
-                Cập nhật lượt tiếp cận: {props.channelNames.get(p.channel) ?? p.channel}, {viDate(p.published_on)}
+                Cập nhật lượt tiếp cận: {channelName(p.channel)}, {viDate(p.published_on)}
               </summary>
               <Form action={`${base}/dang-tai/${p.id}`}>
-                <TextInput
-                  name="publishedOn"
-                  id={`publishedOn-${p.id}`}
-                  label="Ngày đăng"
-                  type="date"
-                  width="short"
-                  value={p.published_on}
-                  errors={errors}
-                  required
-                />
-                <TextInput
-                  name="views"
-                  id={`views-${p.id}`}
-                  label="Lượt xem"
-                  inputMode="numeric"
-                  width="short"
-                  value={p.views}
-                  errors={errors}
-                />
-                <TextInput
-                  name="likes"
-                  id={`likes-${p.id}`}
-                  label="Lượt thích"
-                  inputMode="numeric"
-                  width="short"
-                  value={p.likes}
-                  errors={errors}
-                />
-                <TextInput
-                  name="shares"
-                  id={`shares-${p.id}`}
-                  label="Lượt chia sẻ"
-                  inputMode="numeric"
-                  width="short"
-                  value={p.shares}
+                <ReachFields
+                  values={{ publishedOn: p.published_on, views: p.views, likes: p.likes, shares: p.shares }}
+                  idSuffix={p.id}
                   errors={errors}
                 />
                 <Button variant="secondary">Lưu số liệu</Button>
@@ -462,53 +382,21 @@ export function ContentPage(props: {
             <Select
               name="channel"
               label="Kênh"
-              options={props.variants.map((v) => ({ value: v.channel, label: props.channelNames.get(v.channel) ?? v.channel }))}
+              options={props.variants.map((v) => ({ value: v.channel, label: channelName(v.channel) }))}
               value={props.pubForm?.channel}
               emptyLabel="Chọn kênh"
               errors={errors}
               required
             />
             <TextInput name="url" label="Đường link bài đăng" type="url" value={props.pubForm?.url} errors={errors} required />
-            <TextInput
-              name="publishedOn"
-              label="Ngày đăng"
-              type="date"
-              width="short"
-              value={props.pubForm?.publishedOn}
-              errors={errors}
-              required
-            />
-            <TextInput
-              name="views"
-              label="Lượt xem"
-              inputMode="numeric"
-              width="short"
-              value={props.pubForm?.views}
-              errors={errors}
-            />
-            <TextInput
-              name="likes"
-              label="Lượt thích"
-              inputMode="numeric"
-              width="short"
-              value={props.pubForm?.likes}
-              errors={errors}
-            />
-            <TextInput
-              name="shares"
-              label="Lượt chia sẻ"
-              inputMode="numeric"
-              width="short"
-              value={props.pubForm?.shares}
-              errors={errors}
-            />
+            <ReachFields values={props.pubForm ?? {}} errors={errors} />
             <Button>Ghi nhận</Button>
           </Form>
         </>
       ) : c.status === 'draft' || c.status === 'review' ? (
         <p>Ghi nhận đăng tải sau khi sản phẩm được duyệt.</p>
       ) : null}
-    </Layout>
+    </SectionPage>
   );
 }
 
@@ -517,12 +405,15 @@ export function ImportPage(props: {
   fileError?: string;
   result?: { created: number; updated: number };
 }) {
-  const ctx = usePage();
   const formErrors: FormErrors = props.fileError ? [{ field: 'file', message: props.fileError }] : [];
   return (
-    <Layout title="Nhập lượt tiếp cận từ CSV" admin crumbs={LIST_CRUMBS}>
-      <h1>Nhập lượt tiếp cận từ tệp CSV</h1>
-      <ErrorSummary errors={formErrors} />
+    <SectionPage
+      title="Nhập lượt tiếp cận từ CSV"
+      heading="Nhập lượt tiếp cận từ tệp CSV"
+      crumbs={LIST_CRUMBS}
+      noNav
+      errors={formErrors}
+    >
       {props.result ? (
         <Notice>
           Đã nhập xong: {props.result.created} lần đăng mới, {props.result.updated} lần đăng được cập nhật số liệu.
@@ -532,21 +423,13 @@ export function ImportPage(props: {
         <div class="error-summary" role="alert" tabIndex={-1} data-module="error-summary">
           <h2 class="error-summary-title">Chưa nhập dòng nào vì tệp có {props.errors.length} dòng lỗi</h2>
           <p>Sửa các dòng dưới đây rồi tải lại cả tệp.</p>
-          <DataTable caption="Các dòng lỗi trong tệp CSV">
-            <thead>
-              <tr>
-                <th scope="col">Dòng</th>
-                <th scope="col">Lỗi</th>
+          <DataTable caption="Các dòng lỗi trong tệp CSV" columns={['Dòng', 'Lỗi']}>
+            {props.errors.slice(0, 200).map((e, i) => (
+              <tr key={i}>
+                <td>{e.line}</td>
+                <td>{e.message}</td>
               </tr>
-            </thead>
-            <tbody>
-              {props.errors.slice(0, 200).map((e, i) => (
-                <tr key={i}>
-                  <td>{e.line}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </DataTable>
         </div>
       ) : null}
@@ -556,30 +439,11 @@ export function ImportPage(props: {
         Dòng trùng sản phẩm, kênh và đường link với một lần đăng đã có sẽ cập nhật số liệu. Nếu có một dòng lỗi, không dòng nào
         được nhập.
       </p>
-      <Form
-        action={`/quan-tri/chien-dich/san-pham/nhap-luot-xem?_csrf=${encodeURIComponent(ctx.csrf())}`}
-        enctype="multipart/form-data"
-      >
-        <div class={props.fileError ? 'field field-error' : 'field'}>
-          <label for="file">Tệp CSV</label>
-          {props.fileError ? (
-            <p class="error-message" id="file-error">
-              <span class="visually-hidden">Lỗi: </span>
-              {props.fileError}
-            </p>
-          ) : null}
-          <input
-            type="file"
-            id="file"
-            name="file"
-            accept=".csv,text/csv"
-            class="input"
-            aria-describedby={props.fileError ? 'file-error' : undefined}
-          />
-        </div>
+      <UploadForm action="/quan-tri/chien-dich/san-pham/nhap-luot-xem">
+        <FileField label="Tệp CSV" error={props.fileError} accept=".csv,text/csv" />
         <Button>Nhập</Button>
-      </Form>
-    </Layout>
+      </UploadForm>
+    </SectionPage>
   );
 }
 
@@ -613,9 +477,7 @@ export function CalendarPage({ r, items }: { r: CalendarRange; items: DayItems }
   const other = r.view === 'week' ? 'thang' : 'tuan';
   const view = r.view === 'week' ? 'tuan' : 'thang';
   return (
-    <Layout title={title} admin crumbs={CRUMBS}>
-      <h1>{title}</h1>
-      <CampaignNav />
+    <SectionPage title={title}>
       <p class="button-row">
         <a href={`/quan-tri/chien-dich/lich?xem=${view}&ngay=${r.prev}`}>{r.view === 'week' ? 'Tuần trước' : 'Tháng trước'}</a>
         <a href={`/quan-tri/chien-dich/lich?xem=${view}&ngay=${r.next}`}>{r.view === 'week' ? 'Tuần sau' : 'Tháng sau'}</a>
@@ -625,53 +487,34 @@ export function CalendarPage({ r, items }: { r: CalendarRange; items: DayItems }
       </p>
       <p>Sản phẩm hiện theo ngày dự kiến đăng; hoạt động hiện vào ngày hết hạn.</p>
       {r.view === 'week' ? (
-        <DataTable caption={title}>
-          <thead>
-            <tr>
-              <th scope="col">Ngày</th>
-              <th scope="col">Sản phẩm, hoạt động</th>
+        <DataTable caption={title} columns={['Ngày', 'Sản phẩm, hoạt động']}>
+          {r.weeks[0]!.map((d, i) => (
+            <tr key={d}>
+              <th scope="row">
+                {WEEKDAYS[i]} {viDate(d)}
+              </th>
+              <td>
+                <DayList items={items.get(d) ?? []} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {r.weeks[0]!.map((d, i) => (
-              <tr key={d}>
-                <th scope="row">
-                  {WEEKDAYS[i]} {viDate(d)}
-                </th>
-                <td>
-                  <DayList items={items.get(d) ?? []} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </DataTable>
       ) : (
-        <DataTable caption={title}>
-          <thead>
-            <tr>
-              {WEEKDAYS.map((w) => (
-                <th scope="col" key={w}>
-                  {w}
-                </th>
+        <DataTable caption={title} columns={WEEKDAYS}>
+          {r.weeks.map((w) => (
+            <tr key={w[0]}>
+              {w.map((d) => (
+                <td key={d} class={d.slice(0, 7) === r.from.slice(0, 7) ? undefined : 'muted'}>
+                  <a href={`/quan-tri/chien-dich/lich?xem=tuan&ngay=${d}`} aria-label={`Xem tuần có ngày ${viDate(d)}`}>
+                    {Number(d.slice(8, 10))}
+                  </a>
+                  <DayList items={items.get(d) ?? []} />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {r.weeks.map((w) => (
-              <tr key={w[0]}>
-                {w.map((d) => (
-                  <td key={d} class={d.slice(0, 7) === r.from.slice(0, 7) ? undefined : 'muted'}>
-                    <a href={`/quan-tri/chien-dich/lich?xem=tuan&ngay=${d}`} aria-label={`Xem tuần có ngày ${viDate(d)}`}>
-                      {Number(d.slice(8, 10))}
-                    </a>
-                    <DayList items={items.get(d) ?? []} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </DataTable>
       )}
-    </Layout>
+    </SectionPage>
   );
 }

@@ -1,16 +1,5 @@
-import {
-  Button,
-  Choices,
-  ErrorSummary,
-  Form,
-  Layout,
-  Notice,
-  Select,
-  TextArea,
-  TextInput,
-  viDate,
-  type FormErrors,
-} from '../../../platform/html/index.js';
+import type { ComponentChildren } from 'preact';
+import { Button, Choices, Form, TextInput, viDate, type FormErrors } from '../../../platform/html/index.js';
 import type * as repo from '../campaign.repository.js';
 import {
   CHANNEL_GROUP_LABELS,
@@ -24,9 +13,29 @@ import {
   type TargetForm,
   type planOverview,
 } from '../campaign.service.js';
-import { CampaignNav, CRUMBS, DataTable } from './shared.js';
+import { CRUMBS, DataTable, EditLink, FormPage, SectionPage, boundFields, crumbsFor, optionsOf } from './shared.js';
 
 type Overview = Awaited<ReturnType<typeof planOverview>>;
+
+/** A duty's list of tasks. */
+function DutyList({ list }: { list: string[] }) {
+  return (
+    <ul>
+      {list.map((x, i) => (
+        <li key={i}>{x}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A link shown to those who may edit, as its own paragraph. */
+function EditorLink({ show, href, children }: { show: boolean; href: string; children: string }) {
+  return show ? (
+    <p>
+      <a href={href}>{children}</a>
+    </p>
+  ) : null;
+}
 
 export function PlanPage({
   o,
@@ -46,11 +55,13 @@ export function PlanPage({
   const { plan } = o;
   const audienceName = (id: string | null) => (id ? (o.audiences.find((a) => a.id === id)?.name ?? id) : 'Mọi đối tượng');
   return (
-    <Layout title={`Kế hoạch năm ${plan.year}`} admin crumbs={CRUMBS.slice(0, 1)}>
-      <h1>Kế hoạch truyền thông năm {plan.year}</h1>
-      <CampaignNav />
-      {flash ? <Notice>{flash}</Notice> : null}
-      <ErrorSummary errors={copyErrors} />
+    <SectionPage
+      title={`Kế hoạch năm ${plan.year}`}
+      heading={`Kế hoạch truyền thông năm ${plan.year}`}
+      crumbs={CRUMBS.slice(0, 1)}
+      flash={flash}
+      errors={copyErrors}
+    >
       <p class="lead">{plan.title}</p>
       {o.plans.length > 1 ? (
         <p>
@@ -63,11 +74,9 @@ export function PlanPage({
           ))}
         </p>
       ) : null}
-      {canEdit ? (
-        <p>
-          <a href={`/quan-tri/chien-dich/ke-hoach/${plan.year}/sua`}>Sửa tên, thông điệp chính và mục tiêu chung</a>
-        </p>
-      ) : null}
+      <EditorLink show={canEdit} href={`/quan-tri/chien-dich/ke-hoach/${plan.year}/sua`}>
+        Sửa tên, thông điệp chính và mục tiêu chung
+      </EditorLink>
 
       {myDuties.length ? (
         <section class="callout" aria-labelledby="nv-cua-ban">
@@ -77,11 +86,7 @@ export function PlanPage({
               <p>
                 <strong>{d.label}</strong>
               </p>
-              <ul>
-                {d.list.map((x, i) => (
-                  <li key={i}>{x}</li>
-                ))}
-              </ul>
+              <DutyList list={d.list} />
             </div>
           ))}
         </section>
@@ -91,60 +96,42 @@ export function PlanPage({
       <p class="motto-big">{plan.main_message}</p>
 
       <h2>Mục tiêu chung</h2>
-      <ul>
-        {o.goals.map((g, i) => (
-          <li key={i}>{g}</li>
-        ))}
-      </ul>
+      <DutyList list={o.goals} />
 
       <h2 id="chi-tieu">Chỉ tiêu cụ thể</h2>
       <p>Mỗi chỉ tiêu có mã chỉ số để bảng chỉ số tự tính mức đạt được từ số liệu, không nhập tay.</p>
-      <DataTable caption={`Chỉ tiêu cụ thể của kế hoạch năm ${plan.year}`}>
-        <thead>
-          <tr>
-            <th scope="col">Chỉ tiêu</th>
-            <th scope="col">Mã chỉ số</th>
-            <th scope="col" class="num">
-              Mục tiêu
-            </th>
-            <th scope="col">Cách đo</th>
-            {canEdit ? <th scope="col">Sửa</th> : null}
+      <DataTable
+        caption={`Chỉ tiêu cụ thể của kế hoạch năm ${plan.year}`}
+        columns={['Chỉ tiêu', 'Mã chỉ số', { label: 'Mục tiêu', num: true }, 'Cách đo', canEdit && 'Sửa']}
+      >
+        {o.targets.map((t) => (
+          <tr key={t.id}>
+            <td>{t.text}</td>
+            <td>
+              <code>{t.metric_key}</code>
+            </td>
+            <td class="num">
+              {t.target_value}
+              {t.unit === '%' ? '%' : ''}
+            </td>
+            <td>
+              {t.measure}
+              <br />
+              <span class="muted">
+                Nguồn: {TARGET_SOURCE_LABELS[t.source]} (<code>{t.source_key}</code>)
+              </span>
+            </td>
+            {canEdit ? (
+              <td>
+                <EditLink href={`/quan-tri/chien-dich/chi-tieu/${t.id}/sua`} what={`chỉ tiêu ${t.metric_key}`} />
+              </td>
+            ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {o.targets.map((t) => (
-            <tr key={t.id}>
-              <td>{t.text}</td>
-              <td>
-                <code>{t.metric_key}</code>
-              </td>
-              <td class="num">
-                {t.target_value}
-                {t.unit === '%' ? '%' : ''}
-              </td>
-              <td>
-                {t.measure}
-                <br />
-                <span class="muted">
-                  Nguồn: {TARGET_SOURCE_LABELS[t.source]} (<code>{t.source_key}</code>)
-                </span>
-              </td>
-              {canEdit ? (
-                <td>
-                  <a href={`/quan-tri/chien-dich/chi-tieu/${t.id}/sua`}>
-                    Sửa<span class="visually-hidden"> chỉ tiêu {t.metric_key}</span>
-                  </a>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </DataTable>
-      {canEdit ? (
-        <p>
-          <a href={`/quan-tri/chien-dich/ke-hoach/${plan.year}/chi-tieu/moi`}>Thêm chỉ tiêu</a>
-        </p>
-      ) : null}
+      <EditorLink show={canEdit} href={`/quan-tri/chien-dich/ke-hoach/${plan.year}/chi-tieu/moi`}>
+        Thêm chỉ tiêu
+      </EditorLink>
 
       <h2 id="giai-doan">Lộ trình thực hiện</h2>
       {o.phases.map((p) => (
@@ -168,9 +155,7 @@ export function PlanPage({
             {canEdit ? (
               <>
                 {' · '}
-                <a href={`/quan-tri/chien-dich/giai-doan/${p.id}/sua`}>
-                  Sửa<span class="visually-hidden"> giai đoạn {p.no}</span>
-                </a>
+                <EditLink href={`/quan-tri/chien-dich/giai-doan/${p.id}/sua`} what={`giai đoạn ${p.no}`} />
               </>
             ) : null}
           </p>
@@ -178,37 +163,26 @@ export function PlanPage({
       ))}
 
       <h2 id="thong-diep">Thông điệp theo đối tượng</h2>
-      <DataTable caption="Thông điệp chính và thông điệp phụ theo nhóm đối tượng">
-        <thead>
-          <tr>
-            <th scope="col">Đối tượng</th>
-            <th scope="col">Thông điệp</th>
-            <th scope="col">Nhấn mạnh</th>
-            {canEdit ? <th scope="col">Sửa</th> : null}
+      <DataTable
+        caption="Thông điệp chính và thông điệp phụ theo nhóm đối tượng"
+        columns={['Đối tượng', 'Thông điệp', 'Nhấn mạnh', canEdit && 'Sửa']}
+      >
+        {o.messages.map((m) => (
+          <tr key={m.id}>
+            <td>{audienceName(m.audience_id)}</td>
+            <td>“{m.text}”</td>
+            <td>{m.emphasis}</td>
+            {canEdit ? (
+              <td>
+                <EditLink href={`/quan-tri/chien-dich/thong-diep/${m.id}/sua`} what={`thông điệp ${m.text}`} />
+              </td>
+            ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {o.messages.map((m) => (
-            <tr key={m.id}>
-              <td>{audienceName(m.audience_id)}</td>
-              <td>“{m.text}”</td>
-              <td>{m.emphasis}</td>
-              {canEdit ? (
-                <td>
-                  <a href={`/quan-tri/chien-dich/thong-diep/${m.id}/sua`}>
-                    Sửa<span class="visually-hidden"> thông điệp {m.text}</span>
-                  </a>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </DataTable>
-      {canEdit ? (
-        <p>
-          <a href={`/quan-tri/chien-dich/ke-hoach/${plan.year}/thong-diep/moi`}>Thêm thông điệp</a>
-        </p>
-      ) : null}
+      <EditorLink show={canEdit} href={`/quan-tri/chien-dich/ke-hoach/${plan.year}/thong-diep/moi`}>
+        Thêm thông điệp
+      </EditorLink>
 
       <h2 id="kenh">Kênh truyền thông</h2>
       <p>
@@ -223,16 +197,10 @@ export function PlanPage({
       {o.duties.map((d) => (
         <section key={d.id} aria-labelledby={`nv-${d.id}`}>
           <h3 id={`nv-${d.id}`}>{d.label}</h3>
-          <ul>
-            {d.list.map((x, i) => (
-              <li key={i}>{x}</li>
-            ))}
-          </ul>
+          <DutyList list={d.list} />
           {canEdit ? (
             <p>
-              <a href={`/quan-tri/chien-dich/nhiem-vu/${d.id}/sua`}>
-                Sửa<span class="visually-hidden"> nhiệm vụ của {d.label}</span>
-              </a>
+              <EditLink href={`/quan-tri/chien-dich/nhiem-vu/${d.id}/sua`} what={`nhiệm vụ của ${d.label}`} />
             </p>
           ) : null}
         </section>
@@ -260,32 +228,56 @@ export function PlanPage({
           </Form>
         </section>
       ) : null}
-    </Layout>
+    </SectionPage>
   );
 }
 
-const crumbsFor = (year: number) => [...CRUMBS, { href: `/quan-tri/chien-dich?nam=${year}`, label: `Năm ${year}` }];
+/** A form page under a year's plan ("Lưu" unless said otherwise). */
+function YearFormPage({
+  year,
+  submit = 'Lưu',
+  ...rest
+}: Omit<Parameters<typeof FormPage>[0], 'crumbs' | 'submit'> & { year: number; submit?: string }) {
+  return <FormPage crumbs={crumbsFor(year)} submit={submit} {...rest} />;
+}
 
 export function PlanEditPage({ year, form, errors }: { year: number; form: PlanForm; errors?: FormErrors }) {
+  const f = boundFields(form, errors);
   return (
-    <Layout title={`Sửa kế hoạch năm ${year}`} admin crumbs={crumbsFor(year)}>
-      <h1>Sửa kế hoạch năm {year}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={`/quan-tri/chien-dich/ke-hoach/${year}/sua`}>
-        <TextInput name="title" label="Tên kế hoạch" value={form.title} errors={errors} required />
-        <TextInput name="mainMessage" label="Thông điệp chính" value={form.mainMessage} errors={errors} required />
-        <TextArea
-          name="goals"
-          label="Mục tiêu chung"
-          hint="Mỗi mục tiêu một dòng."
-          value={form.goals}
-          rows={10}
-          errors={errors}
-          required
-        />
-        <Button>Lưu</Button>
-      </Form>
-    </Layout>
+    <YearFormPage
+      year={year}
+      title={`Sửa kế hoạch năm ${year}`}
+      action={`/quan-tri/chien-dich/ke-hoach/${year}/sua`}
+      errors={errors}
+    >
+      <f.Text name="title" label="Tên kế hoạch" required />
+      <f.Text name="mainMessage" label="Thông điệp chính" required />
+      <f.Area name="goals" label="Mục tiêu chung" hint="Mỗi mục tiêu một dòng." rows={10} required />
+    </YearFormPage>
+  );
+}
+
+/** The add or edit form of an item of a year's plan (a target, a message); an existing one can be deleted. */
+function PlanItemPage(props: {
+  noun: string;
+  year: number;
+  action: string;
+  errors?: FormErrors;
+  deleteAction?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <YearFormPage
+      year={props.year}
+      title={`${props.deleteAction ? 'Sửa' : 'Thêm'} ${props.noun}`}
+      action={props.action}
+      errors={props.errors}
+      submit={`Lưu ${props.noun}`}
+      deleteAction={props.deleteAction}
+      deleteLabel={`Xóa ${props.noun} này`}
+    >
+      {props.children}
+    </YearFormPage>
   );
 }
 
@@ -302,92 +294,45 @@ export function TargetFormPage({
   errors?: FormErrors;
   deleteAction?: string;
 }) {
-  const title = deleteAction ? 'Sửa chỉ tiêu' : 'Thêm chỉ tiêu';
+  const f = boundFields(form, errors);
   return (
-    <Layout title={title} admin crumbs={crumbsFor(year)}>
-      <h1>{title}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={action}>
-        <TextArea name="text" label="Nội dung chỉ tiêu" value={form.text} rows={3} errors={errors} required />
-        <TextInput
-          name="metricKey"
-          label="Mã chỉ số"
-          hint="Chữ thường không dấu, số và dấu gạch dưới; bảng chỉ số dùng mã này. Ví dụ: communes_info_channels."
-          value={form.metricKey}
-          errors={errors}
-          required
-        />
-        <TextInput
-          name="targetValue"
-          label="Giá trị mục tiêu"
-          inputMode="numeric"
-          width="short"
-          value={form.targetValue}
-          errors={errors}
-          required
-        />
-        <Choices
-          name="unit"
-          type="radio"
-          label="Đơn vị tính"
-          inline
-          options={Object.entries(TARGET_UNIT_LABELS).map(([value, label]) => ({ value, label }))}
-          value={form.unit}
-          errors={errors}
-          required
-        />
-        <Select
-          name="source"
-          label="Nguồn số liệu"
-          options={Object.entries(TARGET_SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
-          value={form.source}
-          emptyLabel="Chọn nguồn"
-          errors={errors}
-          required
-        />
-        <TextInput
-          name="sourceKey"
-          label="Mã trường hoặc chỉ số nguồn"
-          hint="Ví dụ: mã trường báo cáo định kỳ (people_guided, portal_articles) hoặc mã chỉ số (online_rate)."
-          value={form.sourceKey}
-          errors={errors}
-        />
-        <TextArea name="measure" label="Cách đo" value={form.measure} rows={3} errors={errors} required />
-        <Button>Lưu chỉ tiêu</Button>
-      </Form>
-      {deleteAction ? (
-        <Form action={deleteAction}>
-          <Button variant="warning">Xóa chỉ tiêu này</Button>
-        </Form>
-      ) : null}
-    </Layout>
+    <PlanItemPage noun="chỉ tiêu" year={year} action={action} errors={errors} deleteAction={deleteAction}>
+      <f.Area name="text" label="Nội dung chỉ tiêu" rows={3} required />
+      <f.Text
+        name="metricKey"
+        label="Mã chỉ số"
+        hint="Chữ thường không dấu, số và dấu gạch dưới; bảng chỉ số dùng mã này. Ví dụ: communes_info_channels."
+        required
+      />
+      <f.Text name="targetValue" label="Giá trị mục tiêu" inputMode="numeric" width="short" required />
+      <f.Boxes name="unit" type="radio" label="Đơn vị tính" inline options={optionsOf(TARGET_UNIT_LABELS)} required />
+      <f.Pick name="source" label="Nguồn số liệu" options={optionsOf(TARGET_SOURCE_LABELS)} emptyLabel="Chọn nguồn" required />
+      <f.Text
+        name="sourceKey"
+        label="Mã trường hoặc chỉ số nguồn"
+        hint="Ví dụ: mã trường báo cáo định kỳ (people_guided, portal_articles) hoặc mã chỉ số (online_rate)."
+      />
+      <f.Area name="measure" label="Cách đo" rows={3} required />
+    </PlanItemPage>
   );
 }
 
-export function PhaseFormPage({
-  year,
-  phase,
-  form,
-  errors,
-}: {
-  year: number;
-  phase: repo.PhaseRow;
-  form: PhaseForm;
-  errors?: FormErrors;
-}) {
+export function PhaseFormPage(props: { year: number; phase: repo.PhaseRow; form: PhaseForm; errors?: FormErrors }) {
+  const { year, phase, errors } = props;
+  const f = boundFields(props.form, errors);
   return (
-    <Layout title={`Sửa giai đoạn ${phase.no}`} admin crumbs={crumbsFor(year)}>
-      <h1>Sửa giai đoạn {phase.no}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={`/quan-tri/chien-dich/giai-doan/${phase.id}/sua`}>
-        <TextInput name="name" label="Tên giai đoạn" value={form.name} errors={errors} required />
-        <TextInput name="start" label="Ngày bắt đầu" type="date" width="short" value={form.start} errors={errors} required />
-        <TextInput name="end" label="Ngày kết thúc" type="date" width="short" value={form.end} errors={errors} required />
-        <TextArea name="goals" label="Mục tiêu" value={form.goals} rows={5} errors={errors} required />
-        <TextArea name="units" label="Đơn vị thực hiện" value={form.units} rows={3} errors={errors} />
-        <Button>Lưu</Button>
-      </Form>
-    </Layout>
+    <YearFormPage
+      year={year}
+      title={`Sửa giai đoạn ${phase.no}`}
+      action={`/quan-tri/chien-dich/giai-doan/${phase.id}/sua`}
+      errors={errors}
+    >
+      <f.Text name="name" label="Tên giai đoạn" required />
+      <f.Text name="start" label="Ngày bắt đầu" type="date" width="short" required />
+      <f.Text name="end" label="Ngày kết thúc" type="date" width="short" required />
+      <f.Area name="goals" label="Mục tiêu" rows={5} required />
+      <f.Area name="units" label="Đơn vị thực hiện" rows={3} />
+    </YearFormPage>
   );
 }
 
@@ -406,30 +351,35 @@ export function MessageFormPage({
   errors?: FormErrors;
   deleteAction?: string;
 }) {
-  const title = deleteAction ? 'Sửa thông điệp' : 'Thêm thông điệp';
+  const f = boundFields(form, errors);
   return (
-    <Layout title={title} admin crumbs={crumbsFor(year)}>
-      <h1>{title}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={action}>
-        <Select
-          name="audience"
-          label="Dành cho"
-          options={audiences.map((a) => ({ value: a.id, label: a.name }))}
-          value={form.audience}
-          emptyLabel="Mọi đối tượng (thông điệp chính)"
-          errors={errors}
-        />
-        <TextInput name="text" label="Thông điệp" value={form.text} errors={errors} required />
-        <TextInput name="emphasis" label="Nhấn mạnh vào" value={form.emphasis} errors={errors} />
-        <Button>Lưu thông điệp</Button>
-      </Form>
-      {deleteAction ? (
-        <Form action={deleteAction}>
-          <Button variant="warning">Xóa thông điệp này</Button>
-        </Form>
-      ) : null}
-    </Layout>
+    <PlanItemPage noun="thông điệp" year={year} action={action} errors={errors} deleteAction={deleteAction}>
+      <f.Pick
+        name="audience"
+        label="Dành cho"
+        options={audiences.map((a) => ({ value: a.id, label: a.name }))}
+        emptyLabel="Mọi đối tượng (thông điệp chính)"
+      />
+      <f.Text name="text" label="Thông điệp" required />
+      <f.Text name="emphasis" label="Nhấn mạnh vào" />
+    </PlanItemPage>
+  );
+}
+
+/** The channel's name and group, shared by the add and edit forms. */
+function ChannelFields({ form, errors, chooseGroup }: { form?: ChannelForm; errors?: FormErrors; chooseGroup?: boolean }) {
+  const f = boundFields(form ?? {}, errors);
+  return (
+    <>
+      <f.Text name="name" label="Tên kênh" required />
+      <f.Pick
+        name="grp"
+        label="Nhóm"
+        options={optionsOf(CHANNEL_GROUP_LABELS)}
+        emptyLabel={chooseGroup ? 'Chọn nhóm' : undefined}
+        required
+      />
+    </>
   );
 }
 
@@ -447,41 +397,24 @@ export function ChannelsPage({
   flash?: string;
 }) {
   return (
-    <Layout title="Kênh truyền thông" admin crumbs={CRUMBS}>
-      <h1>Kênh truyền thông</h1>
-      <CampaignNav />
-      {flash ? <Notice>{flash}</Notice> : null}
-      <ErrorSummary errors={errors} />
+    <SectionPage title="Kênh truyền thông" flash={flash} errors={errors}>
       <p>Mã kênh dùng trong báo cáo và bảng chỉ số; tên kênh có thể sửa.</p>
-      <DataTable caption="Danh sách kênh truyền thông">
-        <thead>
-          <tr>
-            <th scope="col">Kênh</th>
-            <th scope="col">Mã</th>
-            <th scope="col">Nhóm</th>
-            <th scope="col">Đang dùng</th>
-            {canEdit ? <th scope="col">Sửa</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {channels.map((c) => (
-            <tr key={c.key}>
-              <td>{c.name}</td>
+      <DataTable caption="Danh sách kênh truyền thông" columns={['Kênh', 'Mã', 'Nhóm', 'Đang dùng', canEdit && 'Sửa']}>
+        {channels.map((c) => (
+          <tr key={c.key}>
+            <td>{c.name}</td>
+            <td>
+              <code>{c.key}</code>
+            </td>
+            <td>{CHANNEL_GROUP_LABELS[c.grp]}</td>
+            <td>{c.active ? 'Có' : 'Không'}</td>
+            {canEdit ? (
               <td>
-                <code>{c.key}</code>
+                <EditLink href={`/quan-tri/chien-dich/kenh/${c.key}/sua`} what={`kênh ${c.name}`} />
               </td>
-              <td>{CHANNEL_GROUP_LABELS[c.grp]}</td>
-              <td>{c.active ? 'Có' : 'Không'}</td>
-              {canEdit ? (
-                <td>
-                  <a href={`/quan-tri/chien-dich/kenh/${c.key}/sua`}>
-                    Sửa<span class="visually-hidden"> kênh {c.name}</span>
-                  </a>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
+            ) : null}
+          </tr>
+        ))}
       </DataTable>
       {canEdit ? (
         <section aria-labelledby="them-kenh">
@@ -496,81 +429,51 @@ export function ChannelsPage({
               width="short"
               required
             />
-            <TextInput name="name" label="Tên kênh" value={form?.name} errors={errors} required />
-            <Select
-              name="grp"
-              label="Nhóm"
-              options={Object.entries(CHANNEL_GROUP_LABELS).map(([value, label]) => ({ value, label }))}
-              value={form?.grp}
-              emptyLabel="Chọn nhóm"
-              errors={errors}
-              required
-            />
+            <ChannelFields form={form} errors={errors} chooseGroup />
             <Button>Thêm kênh</Button>
           </Form>
         </section>
       ) : null}
-    </Layout>
+    </SectionPage>
   );
 }
 
 export function ChannelEditPage({ channelKey, form, errors }: { channelKey: string; form: ChannelForm; errors?: FormErrors }) {
   return (
-    <Layout title="Sửa kênh" admin crumbs={[...CRUMBS, { href: '/quan-tri/chien-dich/kenh', label: 'Kênh' }]}>
-      <h1>Sửa kênh {channelKey}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={`/quan-tri/chien-dich/kenh/${channelKey}/sua`}>
-        <TextInput name="name" label="Tên kênh" value={form.name} errors={errors} required />
-        <Select
-          name="grp"
-          label="Nhóm"
-          options={Object.entries(CHANNEL_GROUP_LABELS).map(([value, label]) => ({ value, label }))}
-          value={form.grp}
-          errors={errors}
-          required
-        />
-        <Choices
-          name="active"
-          type="checkbox"
-          label="Trạng thái"
-          options={[{ value: '1', label: 'Đang dùng' }]}
-          value={form.active ? '1' : ''}
-          errors={errors}
-        />
-        <Button>Lưu</Button>
-      </Form>
-    </Layout>
+    <FormPage
+      title="Sửa kênh"
+      heading={`Sửa kênh ${channelKey}`}
+      crumbs={[...CRUMBS, { href: '/quan-tri/chien-dich/kenh', label: 'Kênh' }]}
+      action={`/quan-tri/chien-dich/kenh/${channelKey}/sua`}
+      errors={errors}
+      submit="Lưu"
+    >
+      <ChannelFields form={form} errors={errors} />
+      <Choices
+        name="active"
+        type="checkbox"
+        label="Trạng thái"
+        options={[{ value: '1', label: 'Đang dùng' }]}
+        value={form.active ? '1' : ''}
+        errors={errors}
+      />
+    </FormPage>
   );
 }
 
-export function DutyFormPage({
-  year,
-  duty,
-  form,
-  errors,
-}: {
-  year: number;
-  duty: repo.DutyRow;
-  form: DutyForm;
-  errors?: FormErrors;
-}) {
+export function DutyFormPage(props: { year: number; duty: repo.DutyRow; form: DutyForm; errors?: FormErrors }) {
+  const { year, duty, errors } = props;
+  const f = boundFields(props.form, errors);
   return (
-    <Layout title="Sửa nhiệm vụ" admin crumbs={crumbsFor(year)}>
-      <h1>Sửa nhiệm vụ: {duty.label}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={`/quan-tri/chien-dich/nhiem-vu/${duty.id}/sua`}>
-        <TextInput name="label" label="Cơ quan, đơn vị" value={form.label} errors={errors} required />
-        <TextArea
-          name="duties"
-          label="Nhiệm vụ"
-          hint="Mỗi nhiệm vụ một dòng."
-          value={form.duties}
-          rows={10}
-          errors={errors}
-          required
-        />
-        <Button>Lưu</Button>
-      </Form>
-    </Layout>
+    <YearFormPage
+      year={year}
+      title="Sửa nhiệm vụ"
+      heading={`Sửa nhiệm vụ: ${duty.label}`}
+      action={`/quan-tri/chien-dich/nhiem-vu/${duty.id}/sua`}
+      errors={errors}
+    >
+      <f.Text name="label" label="Cơ quan, đơn vị" required />
+      <f.Area name="duties" label="Nhiệm vụ" hint="Mỗi nhiệm vụ một dòng." rows={10} required />
+    </YearFormPage>
   );
 }

@@ -15,6 +15,7 @@ import {
   type FormErrors,
 } from '../../../platform/html/index.js';
 import { UNIT_TYPE_LABELS, type OrgUnitRow, type UnitType } from '../../org/index.js';
+import { GRID_STATUS_FILTERS, UNIT_STATUS_FILTERS, listUrl, type Paged } from '../reports.paging.js';
 import type * as repo from '../reports.repository.js';
 import {
   CELL_LABELS,
@@ -31,6 +32,7 @@ import {
   unitLabel,
 } from '../reports.service.js';
 import type { FieldDef } from '../reports.table.js';
+import { PageSummary, Pager, UnitFilterFields } from './list-parts.js';
 
 export const CRUMBS = [
   { href: '/quan-tri', label: 'Quản trị' },
@@ -422,42 +424,62 @@ export function PeriodEditPage({
   );
 }
 
-type Grid = {
-  rows: Array<{ unit: OrgUnitRow; cells: Array<{ period: repo.PeriodRow; status: CellStatus | null; remindedAt?: string }> }>;
-  counts: Map<number, { expected: number; on_time: number; late: number; missing: number; draft: number; pending: number }>;
+type GridRow = {
+  unit: OrgUnitRow;
+  cells: Array<{ period: repo.PeriodRow; status: CellStatus | null; remindedAt?: string }>;
 };
+type GridCounts = Map<
+  number,
+  { expected: number; on_time: number; late: number; missing: number; draft: number; pending: number }
+>;
+
+/** The grid's filters, as they travel in its links and forms. */
+export interface GridFilters {
+  nam: number;
+  loai: string;
+  q: string;
+  'trang-thai': string;
+  ky: string;
+}
 
 export function GridPage(props: {
   form: repo.FormRow;
-  year: number;
   years: number[];
-  type: string;
+  filters: GridFilters;
   periods: repo.PeriodRow[];
-  grid: Grid;
+  counts: GridCounts;
+  /** Units of the chosen type, before the name and status filters: what the per-period figures count. */
+  unitCount: number;
+  paged: Paged<GridRow>;
   canRemind: boolean;
   flash?: string;
 }) {
-  const { form, periods, grid } = props;
+  const { form, periods, counts, filters, paged } = props;
+  const year = filters.nam;
+  const path = `/quan-tri/bao-cao/mau/${form.id}/tinh-hinh`;
+  const pageUrl = (trang: number) => listUrl(path, { ...filters, trang: trang > 1 ? trang : undefined });
+  const filtered = Boolean(filters.q || filters['trang-thai']);
   return (
-    <Layout title={`Tình hình nộp báo cáo năm ${props.year}`} admin crumbs={CRUMBS}>
-      <h1>Tình hình nộp báo cáo năm {props.year}</h1>
+    <Layout title={`Tình hình nộp báo cáo năm ${year}`} admin crumbs={CRUMBS}>
+      <h1>Tình hình nộp báo cáo năm {year}</h1>
       {props.flash ? <Notice>{props.flash}</Notice> : null}
       <p>{form.name}</p>
-      <form method="get" action={`/quan-tri/bao-cao/mau/${form.id}/tinh-hinh`} class="inline-form">
+      <form method="get" action={path} class="inline-form">
         <label for="nam">Năm</label>
         <select id="nam" name="nam" class="input">
           {props.years.map((y) => (
-            <option key={y} value={String(y)} selected={y === props.year}>
+            <option key={y} value={String(y)} selected={y === year}>
               {y}
             </option>
           ))}
         </select>
-        <label for="loai">Loại đơn vị</label>
-        <select id="loai" name="loai" class="input">
-          <option value="">Tất cả</option>
-          {REPORTING_TYPES.map((t) => (
-            <option key={t} value={t} selected={t === props.type}>
-              {UNIT_TYPE_LABELS[t]}
+        <UnitFilterFields type={filters.loai} q={filters.q} status={filters['trang-thai']} statuses={GRID_STATUS_FILTERS} />
+        <label for="ky">Ở kỳ</label>
+        <select id="ky" name="ky" class="input">
+          <option value="">Bất kỳ kỳ nào</option>
+          {periods.map((p) => (
+            <option key={p.id} value={String(p.id)} selected={String(p.id) === filters.ky}>
+              {p.label}
             </option>
           ))}
         </select>
@@ -470,6 +492,11 @@ export function GridPage(props: {
         nộp kỳ này.
       </p>
       <h2>Tổng hợp theo kỳ</h2>
+      <p>
+        Các số dưới đây tính trên tất cả {viNumber(props.unitCount)} đơn vị
+        {filters.loai ? ` loại ${UNIT_TYPE_LABELS[filters.loai as UnitType].toLowerCase()}` : ''}, không phụ thuộc trang đang xem
+        {filtered ? ' hay bộ lọc tên, tình trạng' : ''}.
+      </p>
       <Table caption="Số đơn vị đã nộp, nộp muộn và chưa nộp theo kỳ">
         <thead>
           <tr>
@@ -495,7 +522,7 @@ export function GridPage(props: {
         </thead>
         <tbody>
           {periods.map((p) => {
-            const c = grid.counts.get(p.id)!;
+            const c = counts.get(p.id)!;
             const outstanding = c.expected - c.on_time - c.late;
             return (
               <tr key={p.id}>
@@ -510,11 +537,8 @@ export function GridPage(props: {
                   <td>
                     {outstanding > 0 ? (
                       <Form action={`/quan-tri/bao-cao/ky/${p.id}/nhac`} class="inline">
-                        <input
-                          type="hidden"
-                          name="back"
-                          value={`/quan-tri/bao-cao/mau/${form.id}/tinh-hinh?nam=${props.year}&loai=${props.type}`}
-                        />
+                        <input type="hidden" name="back" value={pageUrl(paged.page)} />
+                        {filters.loai ? <input type="hidden" name="loai" value={filters.loai} /> : null}
                         <Button variant="secondary">
                           Nhắc {outstanding} đơn vị<span class="visually-hidden"> kỳ {p.label}</span>
                         </Button>
@@ -529,47 +553,53 @@ export function GridPage(props: {
           })}
         </tbody>
       </Table>
-      <h2>Từng đơn vị</h2>
-      <p>{grid.rows.length} đơn vị. Bấm vào một ô để xem báo cáo.</p>
-      <div class="table-wrap">
-        <table class="grid">
-          <caption class="visually-hidden">Tình trạng báo cáo của từng đơn vị theo kỳ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Đơn vị</th>
-              {periods.map((p) => (
-                <th scope="col" key={p.id}>
-                  {p.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {grid.rows.map((r) => (
-              <tr key={r.unit.id}>
-                <th scope="row">{unitLabel(r.unit)}</th>
-                {r.cells.map((c) =>
-                  c.status === null ? (
-                    <td key={c.period.id} class="muted">
-                      <span aria-hidden="true">—</span>
-                      <span class="visually-hidden">Không phải nộp</span>
-                    </td>
-                  ) : (
-                    <td key={c.period.id}>
-                      {/* The row and column headers name the unit and the period; the cell says the status. */}
-                      <a href={submissionUrl(c.period.id, r.unit.id)}>
-                        <span aria-hidden="true">{SYMBOL[c.status]}</span>
-                        <span class="visually-hidden">{CELL_LABELS[c.status]}</span>
-                      </a>
-                      {c.remindedAt ? <span class="visually-hidden"> (đã nhắc {viDateTime(c.remindedAt)})</span> : null}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 id="tung-don-vi">Từng đơn vị</h2>
+      <PageSummary paged={paged} noun="đơn vị" filtered={filtered} resetHref={listUrl(path, { nam: year, loai: filters.loai })} />
+      {paged.rows.length ? (
+        <>
+          <p>Bấm vào một ô để xem báo cáo.</p>
+          <div class="table-wrap">
+            <table class="grid">
+              <caption class="visually-hidden">Tình trạng báo cáo của từng đơn vị theo kỳ</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Đơn vị</th>
+                  {periods.map((p) => (
+                    <th scope="col" key={p.id}>
+                      {p.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {paged.rows.map((r) => (
+                  <tr key={r.unit.id}>
+                    <th scope="row">{unitLabel(r.unit)}</th>
+                    {r.cells.map((c) =>
+                      c.status === null ? (
+                        <td key={c.period.id} class="muted">
+                          <span aria-hidden="true">—</span>
+                          <span class="visually-hidden">Không phải nộp</span>
+                        </td>
+                      ) : (
+                        <td key={c.period.id}>
+                          {/* The row and column headers name the unit and the period; the cell says the status. */}
+                          <a href={submissionUrl(c.period.id, r.unit.id)}>
+                            <span aria-hidden="true">{SYMBOL[c.status]}</span>
+                            <span class="visually-hidden">{CELL_LABELS[c.status]}</span>
+                          </a>
+                          {c.remindedAt ? <span class="visually-hidden"> (đã nhắc {viDateTime(c.remindedAt)})</span> : null}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      <Pager paged={paged} href={pageUrl} label="Các trang của bảng từng đơn vị" />
     </Layout>
   );
 }
@@ -755,12 +785,37 @@ function Fig({ href, n }: { href: string; n: number }) {
   return <a href={href}>{viNumber(n)}</a>;
 }
 
-export function ConsolidationPage({ c, canExport, isOfficer }: { c: Consolidation; canExport: boolean; isOfficer: boolean }) {
+/** The consolidation's filters, as they travel in its links and forms. */
+export interface ConsolidationFilters {
+  tu: string;
+  den: string;
+  loai: string;
+  q: string;
+  'trang-thai': string;
+}
+
+export function ConsolidationPage({
+  c,
+  filters,
+  paged,
+  canExport,
+  isOfficer,
+}: {
+  c: Consolidation;
+  filters: ConsolidationFilters;
+  paged: Paged<Consolidation['units'][number]>;
+  canExport: boolean;
+  isOfficer: boolean;
+}) {
   const base = `/quan-tri/bao-cao/mau/${c.form.id}/tong-hop`;
   const q = `tu=${c.from}&den=${c.to}`;
   const drill = (key: string, extra = '') => `${base}/chi-tiet?${q}&truong=${key}${extra}`;
-  const communes = c.units.filter((u) => u.unit.type === 'commune');
-  const others = c.units.filter((u) => u.unit.type !== 'commune');
+  const pageUrl = (trang: number) => `${listUrl(base, { ...filters, trang: trang > 1 ? trang : undefined })}#tung-don-vi`;
+  const filtered = Boolean(filters.loai || filters.q || filters['trang-thai']);
+  const communes = paged.rows.filter((u) => u.unit.type === 'commune');
+  const others = paged.rows.filter((u) => u.unit.type !== 'commune');
+  const onPage = new Set(paged.rows.map((u) => u.unit.id));
+  const texts = c.texts.map((t) => ({ ...t, items: t.items.filter((i) => onPage.has(i.unit.id)) }));
   const UnitTable = ({ rows, caption }: { rows: Consolidation['units']; caption: string }) => (
     <Table caption={caption}>
       <thead>
@@ -821,6 +876,11 @@ export function ConsolidationPage({ c, canExport, isOfficer }: { c: Consolidatio
           </a>
         </p>
       ) : null}
+      <p>
+        Số liệu tổng hợp (tình hình nộp, theo loại đơn vị) tính trên tất cả {viNumber(c.units.length)} đơn vị
+        {isOfficer ? ' bạn phụ trách' : ''}, không phụ thuộc trang đang xem hay bộ lọc ở phần "Từng đơn vị".
+        {canExport ? ' Bản Word và Excel luôn có đủ mọi đơn vị.' : ''}
+      </p>
       <h2>Tình hình nộp</h2>
       <p>
         Phải nộp {viNumber(c.counts.expected)} lượt báo cáo; đã nộp {viNumber(c.counts.submitted)} (nộp muộn{' '}
@@ -869,21 +929,42 @@ export function ConsolidationPage({ c, canExport, isOfficer }: { c: Consolidatio
           ))}
         </tbody>
       </Table>
+      <h2 id="tung-don-vi">Từng đơn vị</h2>
+      <form method="get" action={`${base}#tung-don-vi`} class="inline-form">
+        <input type="hidden" name="tu" value={c.from} />
+        <input type="hidden" name="den" value={c.to} />
+        <UnitFilterFields type={filters.loai} q={filters.q} status={filters['trang-thai']} statuses={UNIT_STATUS_FILTERS} />
+        <button type="submit" class="button button-secondary">
+          Lọc
+        </button>
+      </form>
+      <PageSummary
+        paged={paged}
+        noun="đơn vị"
+        filtered={filtered}
+        resetHref={`${listUrl(base, { tu: c.from, den: c.to })}#tung-don-vi`}
+      />
       {communes.length ? (
         <>
-          <h2 id="xa-phuong">Theo xã, phường</h2>
+          <h3 id="xa-phuong">Theo xã, phường</h3>
           <UnitTable rows={communes} caption="Số liệu theo xã, phường" />
         </>
       ) : null}
       {others.length ? (
         <>
-          <h2 id="don-vi-khac">Sở, ngành, báo chí, đoàn thể và các đơn vị khác</h2>
+          <h3 id="don-vi-khac">Sở, ngành, báo chí, đoàn thể và các đơn vị khác</h3>
           <UnitTable rows={others} caption="Số liệu của các đơn vị khác" />
         </>
       ) : null}
-      {c.texts.map((t) => (
+      <Pager paged={paged} href={pageUrl} label="Các trang của bảng từng đơn vị" />
+      {texts.map((t) => (
         <section key={t.key} aria-labelledby={`txt-${t.key}`}>
           <h2 id={`txt-${t.key}`}>{t.label}</h2>
+          <p class="hint">
+            Ý kiến của các đơn vị đang hiện ở phần "Từng đơn vị"
+            {paged.pages > 1 ? ` (trang ${paged.page}/${paged.pages})` : ''}.
+            {canExport ? ' Bản Word có ý kiến của mọi đơn vị.' : ''}
+          </p>
           {t.items.length ? (
             <ul>
               {t.items.map((i, k) => (
@@ -904,20 +985,34 @@ export function ConsolidationPage({ c, canExport, isOfficer }: { c: Consolidatio
   );
 }
 
+type DrillRow = { unit_id: number; period_id: number; value: number; full_name: string; label: string };
+
 export function DrillDownPage(props: {
   c: { formId: number; from: string; to: string };
   field: FieldDef;
   label: string;
-  rows: Array<{ unit_id: number; period_id: number; value: number; full_name: string; label: string }>;
+  /** The query of this page without the page number, to build the page links. */
+  query: Record<string, string>;
+  paged: Paged<DrillRow>;
   total: number;
 }) {
+  const { paged } = props;
   const back = `/quan-tri/bao-cao/mau/${props.c.formId}/tong-hop?tu=${props.c.from}&den=${props.c.to}`;
+  const path = `/quan-tri/bao-cao/mau/${props.c.formId}/tong-hop/chi-tiet`;
+  const pageUrl = (trang: number) => listUrl(path, { ...props.query, trang: trang > 1 ? trang : undefined });
   return (
     <Layout title={`Chi tiết: ${props.field.label}`} admin crumbs={[...CRUMBS, { href: back, label: 'Tổng hợp' }]}>
       <h1>Chi tiết: {props.field.label}</h1>
       <p>
-        {props.label}. Tổng: <strong>{viNumber(props.total)}</strong> từ {props.rows.length} báo cáo đã nộp.
+        {props.label}. Tổng: <strong>{viNumber(props.total)}</strong> từ {paged.total} báo cáo đã nộp.
       </p>
+      {paged.notice ? <Notice kind="info">{paged.notice}</Notice> : null}
+      {paged.pages > 1 ? (
+        <p>
+          Đang hiện báo cáo {viNumber(paged.first)}–{viNumber(paged.last)} (trang {paged.page}/{paged.pages}); dòng Tổng tính trên
+          cả {paged.total} báo cáo.
+        </p>
+      ) : null}
       <Table caption={`Các báo cáo tạo nên số liệu ${props.field.label}`}>
         <thead>
           <tr>
@@ -929,7 +1024,7 @@ export function DrillDownPage(props: {
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((r) => (
+          {paged.rows.map((r) => (
             <tr key={`${r.unit_id}-${r.period_id}`}>
               <th scope="row">{r.full_name}</th>
               <td>
@@ -948,6 +1043,7 @@ export function DrillDownPage(props: {
           </tr>
         </tfoot>
       </Table>
+      <Pager paged={paged} href={pageUrl} label="Các trang của danh sách báo cáo" />
       <p>
         <a href={back}>Quay lại bảng tổng hợp</a>
       </p>
