@@ -1,10 +1,15 @@
 // Browser suite helpers: the real server in a child process, Debian's Chromium through playwright-core, axe.
+//
+// One server and one browser serve every test in the process: e2e/browser.test.ts imports all the *.e2e.ts files, so
+// `npm run test:browser` starts them once instead of once per test. Tests stay independent: each one gets fresh browser
+// contexts (own cookies, so own sessions), closed when it ends, and creates the data it checks under names no other
+// test uses. A file also runs alone: `node --import tsx --test e2e/feedback.e2e.ts`.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestContext } from 'node:test';
+import { after, type TestContext } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freePort } from '../bench/lib.js';
@@ -19,65 +24,116 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-123' };
 
 export interface E2E {
   url: string;
   browser: Browser;
   admin: { email: string; password: string };
   /**
-   * A new browser context. javaScript: false blocks every script the site sends, so pages run exactly as
-   * without JavaScript, while axe (injected by the test runner, not the page) can still inspect them.
+   * A new browser context, closed when the test ends. javaScript: false blocks every script the site sends, so pages
+   * run exactly as without JavaScript, while axe (injected by the test runner, not the page) can still inspect them.
    */
   context: (opts?: { javaScript?: boolean; width?: number }) => Promise<BrowserContext>;
 }
 
-/** Start the server on a fresh data dir with a known admin, and a browser; both closed after the suite. */
-export async function startE2E(t: TestContext): Promise<E2E> {
+interface Shared {
+  url: string;
+  server: ChildProcess;
+  dataDir: string;
+  browser: Browser;
+}
+
+let shared: Promise<Shared> | undefined;
+
+async function startShared(): Promise<Shared> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-e2e-'));
-  const admin = { email: 'admin@e2e.test', password: 'e2e-admin-password-123' };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
       RATE_LIMIT_ALLOWLIST: '127.0.0.1,::ffff:127.0.0.1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // If this process ends without running the after() hook (killed on a timeout), the server must not outlive it.
+  process.once('exit', () => server.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   let up = false;
-  for (let i = 0; i < 300 && !up; i++) {
+  for (let i = 0; i < 300 && !up && server.exitCode === null; i++) {
     try {
       up = (await fetch(`${url}/readyz`)).ok;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  assert.ok(up, 'server started');
+  assert.ok(up, `server started (exit code ${server.exitCode})`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  t.after(async () => {
-    await browser.close();
+  return { url, server, dataDir, browser };
+}
+
+// Root-level hook: runs once, after the last test of the process.
+after(async () => {
+  const s = await shared?.catch(() => undefined);
+  if (!s) return;
+  await s.browser.close();
+  if (s.server.exitCode === null) {
     await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      s.server.once('exit', () => resolve());
+      s.server.kill('SIGTERM');
     });
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
+});
+
+/**
+ * The server (fresh data dir, known admin) and the browser shared by the whole run, started by the first test that
+ * asks. The contexts a test opens are closed after it.
+ */
+export async function startE2E(t: TestContext): Promise<E2E> {
+  shared ??= startShared();
+  const s = await shared;
+  assert.equal(s.server.exitCode, null, 'the e2e server is still running');
+  if (!s.browser.isConnected()) s.browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = s.browser;
   return {
-    url,
+    url: s.url,
     browser,
-    admin,
+    admin: ADMIN,
     context: async ({ javaScript = true, width = 1024 } = {}) => {
       const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
-      if (!javaScript) await ctx.route(/\.m?js(\?|$)/, (route) => route.abort());
+      t.after(() => ctx.close().catch(() => undefined));
+      if (!javaScript) {
+        await ctx.route(/\.m?js(\?|$)/, (route) => route.abort());
+        ctx.on('page', followNoscriptRefresh);
+      }
       return ctx;
     },
   };
+}
+
+/**
+ * With the site's scripts blocked, Chromium still has scripting on, so it ignores <noscript>. A browser without
+ * JavaScript obeys a <meta http-equiv="refresh"> inside one (the KPI import page reloads itself that way until the
+ * import ends): do the same here, after the delay it asks for, unless the page has moved on meanwhile.
+ */
+function followNoscriptRefresh(page: Page): void {
+  let loads = 0;
+  page.on('load', async () => {
+    const load = ++loads;
+    const url = page.url();
+    const markup = await page.$$eval('noscript', (els) => els.map((e) => e.textContent ?? '').join('')).catch(() => '');
+    const m = /<meta\s+http-equiv="refresh"\s+content="(\d+)"/i.exec(markup);
+    if (!m) return;
+    await new Promise((r) => setTimeout(r, Number(m[1]) * 1000));
+    if (load === loads && !page.isClosed() && page.url() === url) await page.reload().catch(() => undefined);
+  });
 }
 
 /** axe finds no WCAG 2.1 A/AA violation on the page. */

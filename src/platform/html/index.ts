@@ -27,3 +27,16 @@ export { usePage, PageCtx, type PageContext, type Prefs, type SignedInUser } fro
 export { assetUrl, PUBLIC_DIR } from './assets.js';
 export { viDate, viDateTime, viNumber } from './format.js';
 export { registerDashboardPanel, dashboardPanels, type DashboardPanel } from './dashboard.js';
+export {
+  DataTable,
+  Pager,
+  PillNav,
+  BackLink,
+  FlashNotice,
+  ButtonForm,
+  FilterForm,
+  Checkbox,
+  bindFields,
+  labelOptions,
+  type Column,
+} from './admin-ui.js';

@@ -1,10 +1,15 @@
+import type { ComponentChildren } from 'preact';
 import {
+  BackLink,
   Button,
+  ButtonForm,
   Choices,
+  DataTable,
   ErrorSummary,
+  FlashNotice,
   Form,
   Layout,
-  Notice,
+  PillNav,
   Select,
   TextArea,
   TextInput,
@@ -43,26 +48,23 @@ const KIND_LABELS: Record<string, string> = {
 
 const channelLabel = (c: string) => CHANNEL_LABELS[c] ?? c;
 
-function SubNav({ current }: { current: string }) {
-  const links = [
-    { href: '/quan-tri/tro-ly', label: 'Số liệu' },
-    { href: '/quan-tri/tro-ly/hang-cho', label: 'Hàng chờ câu hỏi' },
-    { href: '/quan-tri/tro-ly/hoi-thoai', label: 'Nhật ký hội thoại' },
-    { href: '/quan-tri/tro-ly/cum-tu', label: 'Cách hỏi đã thêm' },
-    { href: '/quan-tri/tu-dien', label: 'Từ điển viết tắt' },
-  ];
+const SECTION_LINKS = [
+  { href: '/quan-tri/tro-ly', label: 'Số liệu' },
+  { href: '/quan-tri/tro-ly/hang-cho', label: 'Hàng chờ câu hỏi' },
+  { href: '/quan-tri/tro-ly/hoi-thoai', label: 'Nhật ký hội thoại' },
+  { href: '/quan-tri/tro-ly/cum-tu', label: 'Cách hỏi đã thêm' },
+  { href: '/quan-tri/tu-dien', label: 'Từ điển viết tắt' },
+];
+
+/** A page of the assistant section: heading, the section's links (this page marked), the message after a change. */
+function SectionLayout(props: { title: string; current: string; flash?: string; children: ComponentChildren }) {
   return (
-    <nav aria-label="Trợ lý ảo" class="pills">
-      <ul>
-        {links.map((l) => (
-          <li key={l.href}>
-            <a href={l.href} aria-current={l.href === current ? 'page' : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Layout title={props.title} admin>
+      <h1>{props.title}</h1>
+      <PillNav label="Trợ lý ảo" links={SECTION_LINKS} current={props.current} />
+      <FlashNotice message={props.flash} />
+      {props.children}
+    </Layout>
   );
 }
 
@@ -82,9 +84,7 @@ export function FiguresPage(props: {
     { questions: 0, answered: 0, clarified: 0, declined: 0 },
   );
   return (
-    <Layout title="Trợ lý ảo" admin>
-      <h1>Trợ lý ảo</h1>
-      <SubNav current="/quan-tri/tro-ly" />
+    <SectionLayout title="Trợ lý ảo" current="/quan-tri/tro-ly">
       <p>
         Số liệu 30 ngày gần nhất (từ {props.from.split('-').reverse().join('/')}): {viNumber(total.questions)} câu hỏi,{' '}
         {viNumber(total.answered)} được trả lời, {viNumber(total.clarified)} phải hỏi lại, {viNumber(total.declined)} ngoài phạm
@@ -97,76 +97,49 @@ export function FiguresPage(props: {
         ) : null}
       </p>
       <h2>Theo ngày và kênh</h2>
-      {props.byDay.length ? (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Số câu hỏi theo ngày và kênh</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ngày</th>
-                <th scope="col">Kênh</th>
-                <th scope="col" class="num">
-                  Câu hỏi
-                </th>
-                <th scope="col" class="num">
-                  Đã trả lời
-                </th>
-                <th scope="col" class="num">
-                  Hỏi lại
-                </th>
-                <th scope="col" class="num">
-                  Ngoài phạm vi
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.byDay.map((r) => (
-                <tr key={`${r.day}-${r.channel}`}>
-                  <th scope="row">{r.day.split('-').reverse().join('/')}</th>
-                  <td>{channelLabel(r.channel)}</td>
-                  <td class="num">{viNumber(r.questions)}</td>
-                  <td class="num">{viNumber(r.answered)}</td>
-                  <td class="num">{viNumber(r.clarified)}</td>
-                  <td class="num">{viNumber(r.declined)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>Chưa có câu hỏi nào trong 30 ngày qua.</p>
-      )}
+      <DataTable
+        caption="Số câu hỏi theo ngày và kênh"
+        columns={[
+          'Ngày',
+          'Kênh',
+          { label: 'Câu hỏi', num: true },
+          { label: 'Đã trả lời', num: true },
+          { label: 'Hỏi lại', num: true },
+          { label: 'Ngoài phạm vi', num: true },
+        ]}
+        rows={props.byDay}
+        empty="Chưa có câu hỏi nào trong 30 ngày qua."
+        row={(r) => (
+          <tr key={`${r.day}-${r.channel}`}>
+            <th scope="row">{r.day.split('-').reverse().join('/')}</th>
+            <td>{channelLabel(r.channel)}</td>
+            <td class="num">{viNumber(r.questions)}</td>
+            <td class="num">{viNumber(r.answered)}</td>
+            <td class="num">{viNumber(r.clarified)}</td>
+            <td class="num">{viNumber(r.declined)}</td>
+          </tr>
+        )}
+      />
       <h2>Chủ đề được hỏi nhiều nhất</h2>
-      {props.topics.length ? (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Chủ đề được trợ lý trả lời nhiều nhất</caption>
-            <thead>
-              <tr>
-                <th scope="col">Chủ đề</th>
-                <th scope="col" class="num">
-                  Số câu trả lời
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.topics.map((t) => (
-                <tr key={t.topic}>
-                  <th scope="row">
-                    <a href={`/huong-dan/${t.topic}`}>{t.title}</a>
-                  </th>
-                  <td class="num">{viNumber(t.n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>Chưa có dữ liệu.</p>
-      )}
-    </Layout>
+      <DataTable
+        caption="Chủ đề được trợ lý trả lời nhiều nhất"
+        columns={['Chủ đề', { label: 'Số câu trả lời', num: true }]}
+        rows={props.topics}
+        empty="Chưa có dữ liệu."
+        row={(t) => (
+          <tr key={t.topic}>
+            <th scope="row">
+              <a href={`/huong-dan/${t.topic}`}>{t.title}</a>
+            </th>
+            <td class="num">{viNumber(t.n)}</td>
+          </tr>
+        )}
+      />
+    </SectionLayout>
   );
 }
+
+const PAGE_LINK = '/quan-tri/tro-ly/hoi-thoai?trang=';
 
 export function ConversationsPage(props: {
   rows: Array<{
@@ -183,57 +156,37 @@ export function ConversationsPage(props: {
   topicTitle: (id: string) => string;
 }) {
   return (
-    <Layout title="Nhật ký hội thoại" admin>
-      <h1>Nhật ký hội thoại</h1>
-      <SubNav current="/quan-tri/tro-ly/hoi-thoai" />
+    <SectionLayout title="Nhật ký hội thoại" current="/quan-tri/tro-ly/hoi-thoai">
       <p>{viNumber(props.total)} cuộc hội thoại. Số điện thoại, email và số giấy tờ đã được xóa khỏi câu hỏi trước khi lưu.</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Các cuộc hội thoại, mới nhất trước</caption>
-          <thead>
-            <tr>
-              <th scope="col">Bắt đầu</th>
-              <th scope="col">Kênh</th>
-              <th scope="col" class="num">
-                Số câu hỏi
-              </th>
-              <th scope="col">Chủ đề gần nhất</th>
-              <th scope="col">Xem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.id}>
-                <td>{viDateTime(r.created_at)}</td>
-                <td>{channelLabel(r.channel)}</td>
-                <td class="num">{r.message_count}</td>
-                <td>{r.last_topic ? props.topicTitle(r.last_topic) : 'Chưa rõ'}</td>
-                <td>
-                  <a href={`/quan-tri/tro-ly/hoi-thoai/${r.id}`}>
-                    Xem<span class="visually-hidden"> hội thoại lúc {viDateTime(r.created_at)}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Các cuộc hội thoại, mới nhất trước"
+        columns={['Bắt đầu', 'Kênh', { label: 'Số câu hỏi', num: true }, 'Chủ đề gần nhất', 'Xem']}
+        rows={props.rows}
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{viDateTime(r.created_at)}</td>
+            <td>{channelLabel(r.channel)}</td>
+            <td class="num">{r.message_count}</td>
+            <td>{r.last_topic ? props.topicTitle(r.last_topic) : 'Chưa rõ'}</td>
+            <td>
+              <a href={`/quan-tri/tro-ly/hoi-thoai/${r.id}`}>
+                Xem<span class="visually-hidden"> hội thoại lúc {viDateTime(r.created_at)}</span>
+              </a>
+            </td>
+          </tr>
+        )}
+      />
       {props.pages > 1 ? (
-        <nav aria-label="Trang" class="pills">
-          <ul>
-            {Array.from({ length: props.pages }, (_, i) => i + 1)
-              .slice(0, 50)
-              .map((p) => (
-                <li key={p}>
-                  <a href={`/quan-tri/tro-ly/hoi-thoai?trang=${p}`} aria-current={p === props.page ? 'page' : undefined}>
-                    {p}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
+        <PillNav
+          label="Trang"
+          links={Array.from({ length: Math.min(props.pages, 50) }, (_, i) => ({
+            href: `${PAGE_LINK}${i + 1}`,
+            label: String(i + 1),
+          }))}
+          current={`${PAGE_LINK}${props.page}`}
+        />
       ) : null}
-    </Layout>
+    </SectionLayout>
   );
 }
 
@@ -253,9 +206,7 @@ export function ConversationPage(props: {
 }) {
   return (
     <Layout title="Một cuộc hội thoại" admin>
-      <p>
-        <a href="/quan-tri/tro-ly/hoi-thoai">Nhật ký hội thoại</a>
-      </p>
+      <BackLink href="/quan-tri/tro-ly/hoi-thoai">Nhật ký hội thoại</BackLink>
       <h1>Hội thoại lúc {viDateTime(props.conv.created_at)}</h1>
       <p>Kênh: {channelLabel(props.conv.channel)}.</p>
       <ol class="chat">
@@ -300,10 +251,7 @@ export function QueuePage(props: {
   failed?: { id: number; errors: FormErrors; values: { topicId: string; kind: string; phrase: string; answer: string } };
 }) {
   return (
-    <Layout title="Hàng chờ câu hỏi" admin>
-      <h1>Hàng chờ câu hỏi</h1>
-      <SubNav current="/quan-tri/tro-ly/hang-cho" />
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SectionLayout title="Hàng chờ câu hỏi" current="/quan-tri/tro-ly/hang-cho" flash={props.flash}>
       <ErrorSummary errors={props.failed?.errors.map((e) => ({ ...e, field: `${e.field}-${props.failed!.id}` }))} />
       <p>
         Câu hỏi trợ lý chưa trả lời được hoặc trả lời chưa chắc chắn ({viNumber(props.total)} câu). Chọn chủ đề đúng rồi thêm câu
@@ -369,17 +317,33 @@ export function QueuePage(props: {
               />
               <Button>Thêm vào chủ đề</Button>
             </Form>
-            <Form action={`/quan-tri/tro-ly/hang-cho/${m.id}/bo-qua`} class="inline">
-              <Button variant="secondary">
-                Bỏ qua<span class="visually-hidden"> câu hỏi “{m.question}”</span>
-              </Button>
-            </Form>
+            <ButtonForm
+              action={`/quan-tri/tro-ly/hang-cho/${m.id}/bo-qua`}
+              variant="secondary"
+              srLabel={`câu hỏi “${m.question}”`}
+            >
+              Bỏ qua
+            </ButtonForm>
           </section>
         );
       })}
-    </Layout>
+    </SectionLayout>
   );
 }
+
+/** Who added an editor's entry, and when. */
+const AddedBy = ({ author, at }: { author: string | null; at: string }) => (
+  <td>
+    {author ?? ''} ({viDateTime(at)})
+  </td>
+);
+
+/** "Xóa" for an editor's entry; screen readers also hear which entry. */
+const DeleteButton = ({ action, what }: { action: string; what: string }) => (
+  <ButtonForm action={action} variant="warning" srLabel={`“${what}”`}>
+    Xóa
+  </ButtonForm>
+);
 
 export function PhrasesPage(props: {
   rows: Array<{
@@ -395,55 +359,32 @@ export function PhrasesPage(props: {
   flash?: string;
 }) {
   return (
-    <Layout title="Cách hỏi đã thêm cho trợ lý" admin>
-      <h1>Cách hỏi đã thêm cho trợ lý</h1>
-      <SubNav current="/quan-tri/tro-ly/cum-tu" />
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SectionLayout title="Cách hỏi đã thêm cho trợ lý" current="/quan-tri/tro-ly/cum-tu" flash={props.flash}>
       <p>
         Cách gọi khác và câu hỏi thường gặp mà biên tập viên thêm từ hàng chờ. Trợ lý dùng ngay; nội dung hướng dẫn không đổi.
         Muốn đưa vào hướng dẫn chính thức thì sửa hướng dẫn theo quy trình duyệt.
       </p>
-      {props.rows.length ? (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Cách hỏi đã thêm, theo chủ đề</caption>
-            <thead>
-              <tr>
-                <th scope="col">Chủ đề</th>
-                <th scope="col">Loại</th>
-                <th scope="col">Câu hỏi hoặc cách gọi</th>
-                <th scope="col">Người thêm</th>
-                <th scope="col">Xóa</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{props.topicTitle(r.topic_id)}</td>
-                  <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
-                  <td>
-                    {r.phrase}
-                    {r.answer ? <p class="hint">Trả lời: {r.answer}</p> : null}
-                  </td>
-                  <td>
-                    {r.author ?? ''} ({viDateTime(r.created_at)})
-                  </td>
-                  <td>
-                    <Form action={`/quan-tri/tro-ly/cum-tu/${r.id}/xoa`} class="inline">
-                      <Button variant="warning">
-                        Xóa<span class="visually-hidden"> “{r.phrase}”</span>
-                      </Button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>Chưa có cách hỏi nào được thêm.</p>
-      )}
-    </Layout>
+      <DataTable
+        caption="Cách hỏi đã thêm, theo chủ đề"
+        columns={['Chủ đề', 'Loại', 'Câu hỏi hoặc cách gọi', 'Người thêm', 'Xóa']}
+        rows={props.rows}
+        empty="Chưa có cách hỏi nào được thêm."
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{props.topicTitle(r.topic_id)}</td>
+            <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+            <td>
+              {r.phrase}
+              {r.answer ? <p class="hint">Trả lời: {r.answer}</p> : null}
+            </td>
+            <AddedBy author={r.author} at={r.created_at} />
+            <td>
+              <DeleteButton action={`/quan-tri/tro-ly/cum-tu/${r.id}/xoa`} what={r.phrase} />
+            </td>
+          </tr>
+        )}
+      />
+    </SectionLayout>
   );
 }
 
@@ -455,10 +396,7 @@ export function TermsPage(props: {
   flash?: string;
 }) {
   return (
-    <Layout title="Từ điển viết tắt" admin>
-      <h1>Từ điển viết tắt</h1>
-      <SubNav current="/quan-tri/tu-dien" />
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SectionLayout title="Từ điển viết tắt" current="/quan-tri/tu-dien" flash={props.flash}>
       <ErrorSummary errors={props.errors} />
       <p>
         Tìm kiếm và trợ lý hiểu các chữ viết tắt, cách gõ tắt và từ đồng nghĩa trong từ điển này. Mục mới có hiệu lực ngay. Chỉ
@@ -502,43 +440,23 @@ export function TermsPage(props: {
         <Button>Thêm vào từ điển</Button>
       </Form>
       <h2>Mục do biên tập viên thêm</h2>
-      {props.rows.length ? (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">Mục từ điển do biên tập viên thêm</caption>
-            <thead>
-              <tr>
-                <th scope="col">Viết tắt</th>
-                <th scope="col">Nghĩa</th>
-                <th scope="col">Loại</th>
-                <th scope="col">Người thêm</th>
-                <th scope="col">Xóa</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.term}</th>
-                  <td>{r.expansion}</td>
-                  <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
-                  <td>
-                    {r.author ?? ''} ({viDateTime(r.created_at)})
-                  </td>
-                  <td>
-                    <Form action={`/quan-tri/tu-dien/${r.id}/xoa`} class="inline">
-                      <Button variant="warning">
-                        Xóa<span class="visually-hidden"> “{r.term}”</span>
-                      </Button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>Chưa có mục nào.</p>
-      )}
+      <DataTable
+        caption="Mục từ điển do biên tập viên thêm"
+        columns={['Viết tắt', 'Nghĩa', 'Loại', 'Người thêm', 'Xóa']}
+        rows={props.rows}
+        empty="Chưa có mục nào."
+        row={(r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.term}</th>
+            <td>{r.expansion}</td>
+            <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+            <AddedBy author={r.author} at={r.created_at} />
+            <td>
+              <DeleteButton action={`/quan-tri/tu-dien/${r.id}/xoa`} what={r.term} />
+            </td>
+          </tr>
+        )}
+      />
       <details>
         <summary>Từ điển có sẵn ({props.starter.length} mục)</summary>
         <ul>
@@ -549,6 +467,6 @@ export function TermsPage(props: {
           ))}
         </ul>
       </details>
-    </Layout>
+    </SectionLayout>
   );
 }

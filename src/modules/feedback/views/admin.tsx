@@ -1,21 +1,35 @@
 import {
+  BackLink,
   Button,
-  Choices,
+  Checkbox,
+  DataTable,
   ErrorSummary,
+  FilterForm,
+  FlashNotice,
   Form,
+  labelOptions,
   Layout,
-  Notice,
+  Pager,
+  PillNav,
   Select,
   TextArea,
   TextInput,
   viDate,
   viDateTime,
   type FormErrors,
+  type NavItem,
   type Option,
 } from '../../../platform/html/index.js';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../feedback.labels.js';
+import { CHANNEL_LABELS, STAFF_CHANNELS, STATUS_LABELS } from '../feedback.labels.js';
 import type { Channel, FeedbackStatus } from '../feedback.table.js';
-import type { FeedbackFormValues, FormOptions } from './public.js';
+import {
+  ClassifyFields,
+  OptionalFact,
+  OverdueTag,
+  type ClassifyText,
+  type FeedbackFormValues,
+  type FormOptions,
+} from './public.js';
 
 export interface AdminLinks {
   canWrite: boolean;
@@ -24,44 +38,21 @@ export interface AdminLinks {
 }
 
 function SubNav({ links }: { links: AdminLinks }) {
-  return (
-    <nav aria-label="Phản ánh, kiến nghị" class="pills">
-      <ul>
-        <li>
-          <a href="/quan-tri/phan-anh">Tất cả</a>
-        </li>
-        <li>
-          <a href="/quan-tri/phan-anh?qua-han=1">Quá hạn</a>
-        </li>
-        {links.canWrite ? (
-          <li>
-            <a href="/quan-tri/phan-anh/moi">Nhập phản ánh (đường dây nóng, một cửa)</a>
-          </li>
-        ) : null}
-        {links.canConfigure ? (
-          <>
-            <li>
-              <a href="/quan-tri/phan-anh/mau-tra-loi">Mẫu trả lời</a>
-            </li>
-            <li>
-              <a href="/quan-tri/phan-anh/nhom">Nhóm và thời hạn</a>
-            </li>
-            <li>
-              <a href="/quan-tri/phan-anh/phan-cong">Phân công</a>
-            </li>
-            <li>
-              <a href="/quan-tri/phan-anh/ngay-nghi">Ngày nghỉ</a>
-            </li>
-          </>
-        ) : null}
-        {links.isAdmin ? (
-          <li>
-            <a href="/quan-tri/phan-anh/khoa-api">Khóa API đối tác</a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
+  const items: NavItem[] = [
+    { href: '/quan-tri/phan-anh', label: 'Tất cả' },
+    { href: '/quan-tri/phan-anh?qua-han=1', label: 'Quá hạn' },
+    ...(links.canWrite ? [{ href: '/quan-tri/phan-anh/moi', label: 'Nhập phản ánh (đường dây nóng, một cửa)' }] : []),
+    ...(links.canConfigure
+      ? [
+          { href: '/quan-tri/phan-anh/mau-tra-loi', label: 'Mẫu trả lời' },
+          { href: '/quan-tri/phan-anh/nhom', label: 'Nhóm và thời hạn' },
+          { href: '/quan-tri/phan-anh/phan-cong', label: 'Phân công' },
+          { href: '/quan-tri/phan-anh/ngay-nghi', label: 'Ngày nghỉ' },
+        ]
+      : []),
+    ...(links.isAdmin ? [{ href: '/quan-tri/phan-anh/khoa-api', label: 'Khóa API đối tác' }] : []),
+  ];
+  return <PillNav label="Phản ánh, kiến nghị" links={items} />;
 }
 
 export interface ListRow {
@@ -113,87 +104,58 @@ export function ListPage(props: {
   return (
     <Layout title={title} admin>
       <h1>{title}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <SubNav links={props.links} />
       {props.scopeNote ? <p class="hint">{props.scopeNote}</p> : null}
-      <Form action="/quan-tri/phan-anh" method="get" class="filters">
-        <Select
-          name="trang-thai"
-          label="Tình trạng"
-          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-          value={f.status}
-          emptyLabel="Tất cả"
-        />
+      <FilterForm action="/quan-tri/phan-anh">
+        <Select name="trang-thai" label="Tình trạng" options={labelOptions(STATUS_LABELS)} value={f.status} emptyLabel="Tất cả" />
         {props.units ? <Select name="don-vi" label="Đơn vị" options={props.units} value={f.unit} emptyLabel="Tất cả" /> : null}
         <Select name="nhom" label="Nhóm" options={props.categories} value={f.category} emptyLabel="Tất cả" />
-        <Select
-          name="kenh"
-          label="Kênh"
-          options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))}
-          value={f.channel}
-          emptyLabel="Tất cả"
-        />
+        <Select name="kenh" label="Kênh" options={labelOptions(CHANNEL_LABELS)} value={f.channel} emptyLabel="Tất cả" />
         <TextInput name="ma" label="Mã phản ánh" value={f.code} maxLength={30} width="short" />
-        <Choices
-          name="qua-han"
-          type="checkbox"
-          label="Chỉ quá hạn"
-          options={[{ value: '1', label: 'Chỉ hiện phản ánh quá hạn' }]}
-          value={f.overdue ? '1' : null}
-        />
-        <Button variant="secondary">Lọc</Button>
-      </Form>
+        <Checkbox name="qua-han" label="Chỉ quá hạn" option="Chỉ hiện phản ánh quá hạn" checked={f.overdue} />
+      </FilterForm>
       <p>
         {props.total} phản ánh{props.pages > 1 ? `, trang ${props.page}/${props.pages}` : ''}.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Danh sách phản ánh, kiến nghị</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mã</th>
-              <th scope="col">Nội dung</th>
-              <th scope="col">Nhận lúc</th>
-              <th scope="col">Đơn vị</th>
-              <th scope="col">Tình trạng</th>
-              <th scope="col">Hạn</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">
-                  <a href={`/quan-tri/phan-anh/${r.code}`}>{r.code}</a>
-                </th>
-                <td>
-                  {r.content.length > 120 ? `${r.content.slice(0, 120)}…` : r.content}
-                  <br />
-                  <span class="muted">
-                    {r.category_name ?? 'Chưa phân nhóm'} · {CHANNEL_LABELS[r.channel]}
-                    {r.published_at ? ' · Đã công khai' : ''}
-                  </span>
-                </td>
-                <td>{viDateTime(r.received_at)}</td>
-                <td>{r.unit_name}</td>
-                <td>{STATUS_LABELS[r.status]}</td>
-                <td>
-                  {viDate(r.deadline_on)}
-                  {r.overdue ? <strong class="tag tag-late"> Quá hạn</strong> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {props.pages > 1 ? (
-        <nav aria-label="Trang" class="pager">
-          {props.page > 1 ? <a href={qs(props.page - 1)}>Trang trước</a> : null}{' '}
-          {props.page < props.pages ? <a href={qs(props.page + 1)}>Trang sau</a> : null}
-        </nav>
-      ) : null}
+      <DataTable
+        caption="Danh sách phản ánh, kiến nghị"
+        columns={['Mã', 'Nội dung', 'Nhận lúc', 'Đơn vị', 'Tình trạng', 'Hạn']}
+        rows={props.rows}
+        row={(r) => (
+          <tr key={r.code}>
+            <th scope="row">
+              <a href={`/quan-tri/phan-anh/${r.code}`}>{r.code}</a>
+            </th>
+            <td>
+              {r.content.length > 120 ? `${r.content.slice(0, 120)}…` : r.content}
+              <br />
+              <span class="muted">
+                {r.category_name ?? 'Chưa phân nhóm'} · {CHANNEL_LABELS[r.channel]}
+                {r.published_at ? ' · Đã công khai' : ''}
+              </span>
+            </td>
+            <td>{viDateTime(r.received_at)}</td>
+            <td>{r.unit_name}</td>
+            <td>{STATUS_LABELS[r.status]}</td>
+            <td>
+              {viDate(r.deadline_on)}
+              <OverdueTag overdue={r.overdue} />
+            </td>
+          </tr>
+        )}
+      />
+      <Pager page={props.page} pages={props.pages} href={qs} />
     </Layout>
   );
 }
+
+/** How staff name the group, procedure and commune of an item they enter. */
+const CLASSIFY_TEXT: ClassifyText = {
+  category: { label: 'Nhóm', emptyLabel: 'Chưa rõ' },
+  topic: { label: 'Thủ tục liên quan', emptyLabel: 'Không rõ' },
+  commune: { label: 'Xã, phường', emptyLabel: 'Không rõ' },
+};
 
 export function EntryPage({
   v,
@@ -219,10 +181,7 @@ export function EntryPage({
           name="channel"
           label="Nhận qua kênh"
           required
-          options={(['hotline', 'one_stop', 'email', 'zalo', 'app'] as const).map((c) => ({
-            value: c,
-            label: CHANNEL_LABELS[c],
-          }))}
+          options={STAFF_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
           value={channel}
           errors={errors}
         />
@@ -235,42 +194,18 @@ export function EntryPage({
           value={v.content}
           errors={errors}
         />
-        <Select
-          name="category"
-          label="Nhóm"
-          options={options.categories}
-          value={v.category}
-          emptyLabel="Chưa rõ"
-          errors={errors}
-        />
-        <Select
-          name="topic"
-          label="Thủ tục liên quan"
-          options={options.topics}
-          value={v.topic}
-          emptyLabel="Không rõ"
-          errors={errors}
-        />
-        <Select
-          name="commune"
-          label="Xã, phường"
-          options={options.communes}
-          value={v.commune}
-          emptyLabel="Không rõ"
-          errors={errors}
-        />
+        <ClassifyFields v={v} options={options} errors={errors} text={CLASSIFY_TEXT} />
         <fieldset class="panel">
           <legend>Thông tin liên hệ của người dân</legend>
           <TextInput name="name" label="Họ và tên" value={v.name} maxLength={100} errors={errors} />
           <TextInput name="phone" label="Số điện thoại" type="tel" value={v.phone} maxLength={20} width="short" errors={errors} />
           <TextInput name="email" label="Email" type="email" value={v.email} maxLength={200} errors={errors} />
-          <Choices
+          <Checkbox
             name="consent"
-            type="checkbox"
             label="Đồng ý của người dân"
             hint="Chỉ đánh dấu khi người dân đã đồng ý cho dùng thông tin liên hệ để trả lời."
-            options={[{ value: '1', label: 'Người dân đồng ý cho dùng thông tin liên hệ để trả lời' }]}
-            value={v.consent ? '1' : null}
+            option="Người dân đồng ý cho dùng thông tin liên hệ để trả lời"
+            checked={v.consent}
             errors={errors}
           />
         </fieldset>
@@ -348,17 +283,15 @@ export function DetailPage(d: DetailData) {
   const val = (k: string, dflt = '') => d.values?.[k] ?? dflt;
   return (
     <Layout title={`Phản ánh ${it.code}`} admin>
-      <p>
-        <a href="/quan-tri/phan-anh">Danh sách phản ánh</a>
-      </p>
+      <BackLink href="/quan-tri/phan-anh">Danh sách phản ánh</BackLink>
       <h1>Phản ánh {it.code}</h1>
-      {d.flash ? <Notice>{d.flash}</Notice> : null}
+      <FlashNotice message={d.flash} />
       <ErrorSummary errors={d.errors} />
       <dl class="facts-list">
         <dt>Tình trạng</dt>
         <dd>
           <strong>{STATUS_LABELS[it.status]}</strong>
-          {d.overdue ? <strong class="tag tag-late"> Quá hạn</strong> : null}
+          <OverdueTag overdue={d.overdue} />
           {it.paused_on ? <span class="muted"> (tạm dừng tính hạn từ {viDate(it.paused_on)})</span> : null}
         </dd>
         <dt>Nhận lúc</dt>
@@ -371,24 +304,9 @@ export function DetailPage(d: DetailData) {
         <dd>{d.unitName}</dd>
         <dt>Nhóm</dt>
         <dd>{d.categoryName ?? 'Chưa phân nhóm'}</dd>
-        {d.topicTitle ? (
-          <>
-            <dt>Thủ tục</dt>
-            <dd>{d.topicTitle}</dd>
-          </>
-        ) : null}
-        {d.communeName ? (
-          <>
-            <dt>Xã, phường</dt>
-            <dd>{d.communeName}</dd>
-          </>
-        ) : null}
-        {it.address ? (
-          <>
-            <dt>Địa điểm</dt>
-            <dd>{it.address}</dd>
-          </>
-        ) : null}
+        <OptionalFact term="Thủ tục" value={d.topicTitle} />
+        <OptionalFact term="Xã, phường" value={d.communeName} />
+        <OptionalFact term="Địa điểm" value={it.address} />
         <dt>Công khai</dt>
         <dd>{it.published_at ? `Đã công khai lúc ${viDateTime(it.published_at)}` : 'Chưa công khai'}</dd>
       </dl>
@@ -517,37 +435,22 @@ export function DetailPage(d: DetailData) {
 
           <section aria-labelledby="trung-lap">
             <h2 id="trung-lap">Phản ánh có thể trùng</h2>
-            {d.duplicates.length ? (
-              <div class="table-wrap">
-                <table>
-                  <caption class="visually-hidden">Phản ánh có nội dung gần giống</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Mã</th>
-                      <th scope="col">Nội dung</th>
-                      <th scope="col" class="num">
-                        Độ giống
-                      </th>
-                      <th scope="col">Tình trạng</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.duplicates.map((x) => (
-                      <tr key={x.code}>
-                        <th scope="row">
-                          <a href={`/quan-tri/phan-anh/${x.code}`}>{x.code}</a>
-                        </th>
-                        <td>{x.excerpt}</td>
-                        <td class="num">{Math.round(x.score * 100)}%</td>
-                        <td>{STATUS_LABELS[x.status]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>Không thấy phản ánh nào gần giống trong 90 ngày qua.</p>
-            )}
+            <DataTable
+              caption="Phản ánh có nội dung gần giống"
+              columns={['Mã', 'Nội dung', { label: 'Độ giống', num: true }, 'Tình trạng']}
+              rows={d.duplicates}
+              empty="Không thấy phản ánh nào gần giống trong 90 ngày qua."
+              row={(x) => (
+                <tr key={x.code}>
+                  <th scope="row">
+                    <a href={`/quan-tri/phan-anh/${x.code}`}>{x.code}</a>
+                  </th>
+                  <td>{x.excerpt}</td>
+                  <td class="num">{Math.round(x.score * 100)}%</td>
+                  <td>{STATUS_LABELS[x.status]}</td>
+                </tr>
+              )}
+            />
             <Form action={`${base}/gop`}>
               <TextInput
                 name="main-code"
@@ -599,33 +502,23 @@ export function DetailPage(d: DetailData) {
       ) : null}
 
       <h2>Quá trình xử lý</h2>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Lịch sử xử lý phản ánh</caption>
-          <thead>
-            <tr>
-              <th scope="col">Lúc</th>
-              <th scope="col">Việc</th>
-              <th scope="col">Người làm</th>
-              <th scope="col">Ghi chú</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.history.map((h, i) => (
-              <tr key={i}>
-                <td>{viDateTime(h.at)}</td>
-                <td>
-                  {HISTORY_KIND[h.kind] ?? h.kind}
-                  {h.to_status ? `: ${STATUS_LABELS[h.to_status]}` : ''}
-                  {h.public ? '' : ' (nội bộ)'}
-                </td>
-                <td>{h.actor_name ?? 'Người gửi / hệ thống'}</td>
-                <td class="pre-line">{h.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Lịch sử xử lý phản ánh"
+        columns={['Lúc', 'Việc', 'Người làm', 'Ghi chú']}
+        rows={d.history}
+        row={(h, i) => (
+          <tr key={i}>
+            <td>{viDateTime(h.at)}</td>
+            <td>
+              {HISTORY_KIND[h.kind] ?? h.kind}
+              {h.to_status ? `: ${STATUS_LABELS[h.to_status]}` : ''}
+              {h.public ? '' : ' (nội bộ)'}
+            </td>
+            <td>{h.actor_name ?? 'Người gửi / hệ thống'}</td>
+            <td class="pre-line">{h.note}</td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }
@@ -638,9 +531,7 @@ export function PublishPage(props: {
 }) {
   return (
     <Layout title={`Công khai ${props.code}`} admin>
-      <p>
-        <a href={`/quan-tri/phan-anh/${props.code}`}>Quay lại phản ánh {props.code}</a>
-      </p>
+      <BackLink href={`/quan-tri/phan-anh/${props.code}`}>Quay lại phản ánh {props.code}</BackLink>
       <h1>Công khai phản ánh {props.code}</h1>
       <ErrorSummary errors={props.errors} />
       <p>

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Choices,
   ErrorSummary,
   Form,
@@ -39,6 +40,63 @@ export interface FormOptions {
 
 const CRUMBS = [{ href: '/', label: 'Trang chủ' }];
 
+type ClassifyField = 'category' | 'topic' | 'commune';
+const CLASSIFY_OPTIONS = { category: 'categories', topic: 'topics', commune: 'communes' } as const;
+
+/** The wording of the group, procedure and commune fields. */
+export type ClassifyText = Record<ClassifyField, { label: string; emptyLabel: string; hint?: string }>;
+
+/** How a citizen is asked for the group, procedure and commune. */
+const CLASSIFY_TEXT: ClassifyText = {
+  category: { label: 'Việc này thuộc nhóm nào?', emptyLabel: 'Tôi không rõ' },
+  topic: { label: 'Liên quan đến thủ tục nào?', emptyLabel: 'Không rõ hoặc không liên quan' },
+  commune: {
+    label: 'Việc xảy ra ở xã, phường nào?',
+    hint: 'Chọn để phản ánh được chuyển thẳng đến UBND xã, phường đó.',
+    emptyLabel: 'Không rõ hoặc không liên quan',
+  },
+};
+
+/** The group, procedure and commune of an item: the same three choices in the public form and the staff entry form. */
+export function ClassifyFields(props: {
+  v: Pick<FeedbackFormValues, ClassifyField>;
+  options: FormOptions;
+  errors?: FormErrors;
+  text: ClassifyText;
+}) {
+  return (
+    <>
+      {(['category', 'topic', 'commune'] as const).map((name) => (
+        <Select
+          key={name}
+          name={name}
+          label={props.text[name].label}
+          hint={props.text[name].hint}
+          options={props.options[CLASSIFY_OPTIONS[name]]}
+          value={props.v[name]}
+          emptyLabel={props.text[name].emptyLabel}
+          errors={props.errors}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The "overdue" badge after a status or a deadline. */
+export function OverdueTag({ overdue }: { overdue: boolean }) {
+  return overdue ? <strong class="tag tag-late"> Quá hạn</strong> : null;
+}
+
+/** A term and its value in a facts list, left out when there is no value. */
+export function OptionalFact({ term, value }: { term: string; value: string | null }) {
+  return value ? (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  ) : null;
+}
+
 export function FeedbackFormPage({ v, options, errors }: { v: FeedbackFormValues; options: FormOptions; errors?: FormErrors }) {
   return (
     <Layout
@@ -68,31 +126,7 @@ export function FeedbackFormPage({ v, options, errors }: { v: FeedbackFormValues
           required
           errors={errors}
         />
-        <Select
-          name="category"
-          label="Việc này thuộc nhóm nào?"
-          options={options.categories}
-          value={v.category}
-          emptyLabel="Tôi không rõ"
-          errors={errors}
-        />
-        <Select
-          name="topic"
-          label="Liên quan đến thủ tục nào?"
-          options={options.topics}
-          value={v.topic}
-          emptyLabel="Không rõ hoặc không liên quan"
-          errors={errors}
-        />
-        <Select
-          name="commune"
-          label="Việc xảy ra ở xã, phường nào?"
-          hint="Chọn để phản ánh được chuyển thẳng đến UBND xã, phường đó."
-          options={options.communes}
-          value={v.commune}
-          emptyLabel="Không rõ hoặc không liên quan"
-          errors={errors}
-        />
+        <ClassifyFields v={v} options={options} errors={errors} text={CLASSIFY_TEXT} />
         <fieldset class="panel">
           <legend>Thông tin để trả lời bạn (không bắt buộc)</legend>
           <p class="hint">Nếu không để lại, bạn vẫn xem được câu trả lời bằng mã tra cứu.</p>
@@ -118,15 +152,12 @@ export function FeedbackFormPage({ v, options, errors }: { v: FeedbackFormValues
             maxLength={200}
             errors={errors}
           />
-          <Choices
+          <Checkbox
             name="consent"
-            type="checkbox"
             label="Đồng ý dùng thông tin liên hệ"
             hint="Cần đánh dấu nếu bạn để lại họ tên, số điện thoại hoặc email."
-            options={[
-              { value: '1', label: 'Tôi đồng ý cho cơ quan nhà nước dùng thông tin trên để trả lời tôi về phản ánh này.' },
-            ]}
-            value={v.consent ? '1' : null}
+            option="Tôi đồng ý cho cơ quan nhà nước dùng thông tin trên để trả lời tôi về phản ánh này."
+            checked={v.consent}
             errors={errors}
           />
         </fieldset>
@@ -202,6 +233,20 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
+/** The answer to the citizen, when there is one. */
+function AnswerSection({ answer, answeredAt }: { answer: string | null; answeredAt: string | null }) {
+  if (!answer) return null;
+  return (
+    <section aria-labelledby="tra-loi">
+      <h2 id="tra-loi">Câu trả lời</h2>
+      {answeredAt ? <p class="muted">Trả lời lúc {viDateTime(answeredAt)}</p> : null}
+      <div class="answer">
+        <Paragraphs text={answer} />
+      </div>
+    </section>
+  );
+}
+
 export function StatusBlock({ d }: { d: PublicViewData }) {
   return (
     <>
@@ -209,7 +254,7 @@ export function StatusBlock({ d }: { d: PublicViewData }) {
         <dt>Tình trạng</dt>
         <dd>
           <strong class={`status status-${d.status}`}>{d.statusLabel}</strong>
-          {d.overdue ? <strong class="tag tag-late"> Quá hạn</strong> : null}
+          <OverdueTag overdue={d.overdue} />
           <br />
           <span class="muted">{STATUS_EXPLAINED[d.status]}</span>
         </dd>
@@ -219,12 +264,7 @@ export function StatusBlock({ d }: { d: PublicViewData }) {
         <dd>{viDate(d.deadline)}</dd>
         <dt>Cơ quan xử lý</dt>
         <dd>{d.unit}</dd>
-        {d.category ? (
-          <>
-            <dt>Nhóm vấn đề</dt>
-            <dd>{d.category}</dd>
-          </>
-        ) : null}
+        <OptionalFact term="Nhóm vấn đề" value={d.category} />
       </dl>
       {d.mergedInto ? (
         <p class="callout">
@@ -276,15 +316,7 @@ export function LookupPage({ code, d, error }: { code: string; d: PublicViewData
           <blockquote class="quote">
             <Paragraphs text={d.content} />
           </blockquote>
-          {d.answer ? (
-            <section aria-labelledby="tra-loi">
-              <h2 id="tra-loi">Câu trả lời</h2>
-              {d.answeredAt ? <p class="muted">Trả lời lúc {viDateTime(d.answeredAt)}</p> : null}
-              <div class="answer">
-                <Paragraphs text={d.answer} />
-              </div>
-            </section>
-          ) : null}
+          <AnswerSection answer={d.answer} answeredAt={d.answeredAt} />
           <h2>Quá trình xử lý</h2>
           <HistoryList rows={d.history} />
           <p>
@@ -332,15 +364,7 @@ export function FollowPage(props: {
           </Form>
         </section>
       ) : null}
-      {props.fullAnswer ? (
-        <section aria-labelledby="tra-loi">
-          <h2 id="tra-loi">Câu trả lời</h2>
-          {d.answeredAt ? <p class="muted">Trả lời lúc {viDateTime(d.answeredAt)}</p> : null}
-          <div class="answer">
-            <Paragraphs text={props.fullAnswer} />
-          </div>
-        </section>
-      ) : null}
+      <AnswerSection answer={props.fullAnswer} answeredAt={d.answeredAt} />
       {props.canRate ? (
         <section aria-labelledby="hai-long">
           <h2 id="hai-long">Bạn có hài lòng với câu trả lời không?</h2>

@@ -1,10 +1,17 @@
+import type { ComponentChildren } from 'preact';
 import {
+  BackLink,
+  bindFields,
   Button,
+  ButtonForm,
+  Checkbox,
   Choices,
+  DataTable,
   ErrorSummary,
+  FlashNotice,
   Form,
   Layout,
-  Notice,
+  PillNav,
   Select,
   TextArea,
   TextInput,
@@ -14,11 +21,17 @@ import {
   type Option,
 } from '../../../platform/html/index.js';
 
-const Back = () => (
-  <p>
-    <a href="/quan-tri/phan-anh">Phản ánh, kiến nghị</a>
-  </p>
-);
+/** A settings page of the feedback section: the link back to the list, the heading, the message after a change. */
+function SettingsLayout(props: { title: string; heading?: string; flash?: string; children: ComponentChildren }) {
+  return (
+    <Layout title={props.title} admin>
+      <BackLink href="/quan-tri/phan-anh">Phản ánh, kiến nghị</BackLink>
+      <h1>{props.heading ?? props.title}</h1>
+      <FlashNotice message={props.flash} />
+      {props.children}
+    </Layout>
+  );
+}
 
 // ---- Templates ----------------------------------------------------------------------------------
 
@@ -30,49 +43,38 @@ export function TemplatesPage(props: {
   flash?: string;
 }) {
   const action = props.editingId ? `/quan-tri/phan-anh/mau-tra-loi/${props.editingId}` : '/quan-tri/phan-anh/mau-tra-loi';
+  const field = bindFields(props.v, props.errors);
   return (
-    <Layout title="Mẫu trả lời" admin>
-      <Back />
-      <h1>Mẫu trả lời</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SettingsLayout title="Mẫu trả lời" flash={props.flash}>
       <p>
         Trong nội dung mẫu có thể dùng: <code>{'{ma}'}</code> (mã phản ánh), <code>{'{don-vi}'}</code> (đơn vị xử lý),{' '}
         <code>{'{ngay}'}</code> (ngày hôm nay).
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Các mẫu trả lời</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tên mẫu</th>
-              <th scope="col">Cập nhật</th>
-              <th scope="col">Việc</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.templates.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">{t.title}</th>
-                <td>{viDateTime(t.updated_at)}</td>
-                <td>
-                  <a href={`/quan-tri/phan-anh/mau-tra-loi/${t.id}`}>Sửa</a>
-                  <Form action={`/quan-tri/phan-anh/mau-tra-loi/${t.id}/xoa`} class="inline">
-                    <Button variant="warning">Xóa</Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Các mẫu trả lời"
+        columns={['Tên mẫu', 'Cập nhật', 'Việc']}
+        rows={props.templates}
+        row={(t) => (
+          <tr key={t.id}>
+            <th scope="row">{t.title}</th>
+            <td>{viDateTime(t.updated_at)}</td>
+            <td>
+              <a href={`/quan-tri/phan-anh/mau-tra-loi/${t.id}`}>Sửa</a>
+              <ButtonForm action={`/quan-tri/phan-anh/mau-tra-loi/${t.id}/xoa`} variant="warning">
+                Xóa
+              </ButtonForm>
+            </td>
+          </tr>
+        )}
+      />
       <h2>{props.editingId ? 'Sửa mẫu' : 'Thêm mẫu'}</h2>
       <ErrorSummary errors={props.errors} />
       <Form action={action}>
-        <TextInput name="title" label="Tên mẫu" required maxLength={200} value={props.v.title} errors={props.errors} />
-        <TextArea name="body" label="Nội dung" required rows={8} maxLength={8000} value={props.v.body} errors={props.errors} />
+        <TextInput {...field('title')} label="Tên mẫu" required maxLength={200} />
+        <TextArea {...field('body')} label="Nội dung" required rows={8} maxLength={8000} />
         <Button>{props.editingId ? 'Lưu mẫu' : 'Thêm mẫu'}</Button>
       </Form>
-    </Layout>
+    </SettingsLayout>
   );
 }
 
@@ -86,77 +88,47 @@ export function CategoriesPage(props: {
   flash?: string;
 }) {
   const action = props.editingId ? `/quan-tri/phan-anh/nhom/${props.editingId}` : '/quan-tri/phan-anh/nhom';
+  const field = bindFields(props.v, props.errors);
   return (
-    <Layout title="Nhóm phản ánh và thời hạn" admin>
-      <Back />
-      <h1>Nhóm phản ánh và thời hạn</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SettingsLayout title="Nhóm phản ánh và thời hạn" flash={props.flash}>
       <p>Thời hạn trả lời tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày lễ). Mặc định 15 ngày (Quyết định 766).</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Các nhóm phản ánh</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mã (service_code)</th>
-              <th scope="col">Tên</th>
-              <th scope="col" class="num">
-                Thời hạn (ngày làm việc)
-              </th>
-              <th scope="col">Đang dùng</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.categories.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <a href={`/quan-tri/phan-anh/nhom/${c.id}`}>{c.id}</a>
-                </th>
-                <td>{c.name}</td>
-                <td class="num">{c.deadline_days}</td>
-                <td>{c.active ? 'Có' : 'Không'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Các nhóm phản ánh"
+        columns={['Mã (service_code)', 'Tên', { label: 'Thời hạn (ngày làm việc)', num: true }, 'Đang dùng']}
+        rows={props.categories}
+        row={(c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <a href={`/quan-tri/phan-anh/nhom/${c.id}`}>{c.id}</a>
+            </th>
+            <td>{c.name}</td>
+            <td class="num">{c.deadline_days}</td>
+            <td>{c.active ? 'Có' : 'Không'}</td>
+          </tr>
+        )}
+      />
       <h2>{props.editingId ? `Sửa nhóm ${props.editingId}` : 'Thêm nhóm'}</h2>
       <ErrorSummary errors={props.errors} />
       <Form action={action}>
         {props.editingId ? null : (
-          <TextInput
-            name="id"
-            label="Mã nhóm"
-            hint="Chữ thường không dấu, ví dụ: moi-truong"
-            required
-            maxLength={60}
-            value={props.v.id}
-            errors={props.errors}
-          />
+          <TextInput {...field('id')} label="Mã nhóm" hint="Chữ thường không dấu, ví dụ: moi-truong" required maxLength={60} />
         )}
-        <TextInput name="name" label="Tên nhóm" required maxLength={200} value={props.v.name} errors={props.errors} />
+        <TextInput {...field('name')} label="Tên nhóm" required maxLength={200} />
         <TextArea name="description" label="Mô tả" rows={3} maxLength={1000} value={props.v.description} />
         <TextInput name="keywords" label="Từ khóa" hint="Cách nhau bằng dấu phẩy" maxLength={500} value={props.v.keywords} />
         <TextInput
-          name="deadlineDays"
+          {...field('deadlineDays')}
           label="Thời hạn trả lời (ngày làm việc)"
           type="number"
           inputMode="numeric"
           width="short"
           required
-          value={props.v.deadlineDays}
-          errors={props.errors}
         />
         <TextInput name="sort" label="Thứ tự" type="number" inputMode="numeric" width="short" value={props.v.sort} />
-        <Choices
-          name="active"
-          type="checkbox"
-          label="Trạng thái"
-          options={[{ value: '1', label: 'Đang dùng' }]}
-          value={props.v.active ? '1' : null}
-        />
+        <Checkbox name="active" label="Trạng thái" option="Đang dùng" checked={props.v.active} />
         <Button>{props.editingId ? 'Lưu' : 'Thêm nhóm'}</Button>
       </Form>
-    </Layout>
+    </SettingsLayout>
   );
 }
 
@@ -171,63 +143,37 @@ export function RulesPage(props: {
   errors?: FormErrors;
   flash?: string;
 }) {
+  const field = bindFields(props.v, props.errors);
   return (
-    <Layout title="Phân công xử lý" admin>
-      <Back />
-      <h1>Phân công xử lý</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SettingsLayout title="Phân công xử lý" flash={props.flash}>
       <p>
         Phản ánh được chuyển theo quy tắc khớp nhất (thủ tục trước, nhóm sau). Nếu không có quy tắc nào khớp: chuyển về xã, phường
         người dân chọn; nếu không chọn xã, phường: chuyển về Trung tâm Phục vụ hành chính công.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Quy tắc phân công</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nhóm</th>
-              <th scope="col">Thủ tục</th>
-              <th scope="col">Chuyển đến</th>
-              <th scope="col">Việc</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rules.map((r) => (
-              <tr key={r.id}>
-                <td>{r.category}</td>
-                <td>{r.topic}</td>
-                <td>{r.target}</td>
-                <td>
-                  <Form action={`/quan-tri/phan-anh/phan-cong/${r.id}/xoa`} class="inline">
-                    <Button variant="warning">Xóa</Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Quy tắc phân công"
+        columns={['Nhóm', 'Thủ tục', 'Chuyển đến', 'Việc']}
+        rows={props.rules}
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{r.category}</td>
+            <td>{r.topic}</td>
+            <td>{r.target}</td>
+            <td>
+              <ButtonForm action={`/quan-tri/phan-anh/phan-cong/${r.id}/xoa`} variant="warning">
+                Xóa
+              </ButtonForm>
+            </td>
+          </tr>
+        )}
+      />
       <h2>Thêm quy tắc</h2>
       <ErrorSummary errors={props.errors} />
       <Form action="/quan-tri/phan-anh/phan-cong">
-        <Select
-          name="category"
-          label="Nhóm"
-          options={props.categories}
-          value={props.v.category}
-          emptyLabel="Mọi nhóm"
-          errors={props.errors}
-        />
-        <Select
-          name="topic"
-          label="Thủ tục"
-          options={props.topics}
-          value={props.v.topic}
-          emptyLabel="Mọi thủ tục"
-          errors={props.errors}
-        />
+        <Select {...field('category')} label="Nhóm" options={props.categories} emptyLabel="Mọi nhóm" />
+        <Select {...field('topic')} label="Thủ tục" options={props.topics} emptyLabel="Mọi thủ tục" />
         <Choices
-          name="target"
+          {...field('target')}
           type="radio"
           label="Chuyển đến"
           required
@@ -235,24 +181,17 @@ export function RulesPage(props: {
             { value: 'unit', label: 'Một đơn vị cố định' },
             { value: 'commune', label: 'Xã, phường người dân chọn (nếu không chọn: đơn vị dưới đây)' },
           ]}
-          value={props.v.target}
-          errors={props.errors}
         />
-        <Select
-          name="unitCode"
-          label="Đơn vị"
-          options={props.units}
-          value={props.v.unitCode}
-          emptyLabel="Trung tâm (mặc định)"
-          errors={props.errors}
-        />
+        <Select {...field('unitCode')} label="Đơn vị" options={props.units} emptyLabel="Trung tâm (mặc định)" />
         <Button>Thêm quy tắc</Button>
       </Form>
-    </Layout>
+    </SettingsLayout>
   );
 }
 
 // ---- Calendar -----------------------------------------------------------------------------------
+
+const YEAR_LINK = '/quan-tri/phan-anh/ngay-nghi?nam=';
 
 export function CalendarPage(props: {
   year: number;
@@ -262,59 +201,42 @@ export function CalendarPage(props: {
   errors?: FormErrors;
   flash?: string;
 }) {
+  const field = bindFields(props.v, props.errors);
   return (
-    <Layout title="Ngày nghỉ lễ" admin>
-      <Back />
-      <h1>Ngày nghỉ lễ, ngày làm bù</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SettingsLayout title="Ngày nghỉ lễ" heading="Ngày nghỉ lễ, ngày làm bù" flash={props.flash}>
       <p>
         Thời hạn trả lời không tính thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây. Ngày làm bù là thứ Bảy hoặc Chủ nhật phải đi làm
         (được tính). Hãy cập nhật theo thông báo nghỉ lễ hằng năm.
       </p>
-      <nav aria-label="Chọn năm" class="pills">
-        <ul>
-          {props.years.map((y) => (
-            <li key={y}>
-              <a href={`/quan-tri/phan-anh/ngay-nghi?nam=${y}`} aria-current={y === props.year ? 'page' : undefined}>
-                {y}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div class="table-wrap">
-        <table>
-          <caption>Năm {props.year}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Ngày</th>
-              <th scope="col">Loại</th>
-              <th scope="col">Tên</th>
-              <th scope="col">Việc</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{viDate(d.date)}</th>
-                <td>{d.kind === 'holiday' ? 'Nghỉ' : 'Làm bù'}</td>
-                <td>{d.name}</td>
-                <td>
-                  <Form action={`/quan-tri/phan-anh/ngay-nghi/${d.date}/xoa`} class="inline">
-                    <Button variant="warning">Bỏ</Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PillNav
+        label="Chọn năm"
+        links={props.years.map((y) => ({ href: `${YEAR_LINK}${y}`, label: String(y) }))}
+        current={`${YEAR_LINK}${props.year}`}
+      />
+      <DataTable
+        caption={`Năm ${props.year}`}
+        visibleCaption
+        columns={['Ngày', 'Loại', 'Tên', 'Việc']}
+        rows={props.days}
+        row={(d) => (
+          <tr key={d.date}>
+            <th scope="row">{viDate(d.date)}</th>
+            <td>{d.kind === 'holiday' ? 'Nghỉ' : 'Làm bù'}</td>
+            <td>{d.name}</td>
+            <td>
+              <ButtonForm action={`/quan-tri/phan-anh/ngay-nghi/${d.date}/xoa`} variant="warning">
+                Bỏ
+              </ButtonForm>
+            </td>
+          </tr>
+        )}
+      />
       <h2>Thêm hoặc sửa một ngày</h2>
       <ErrorSummary errors={props.errors} />
       <Form action="/quan-tri/phan-anh/ngay-nghi">
-        <TextInput name="date" label="Ngày" type="date" required value={props.v.date} errors={props.errors} />
+        <TextInput {...field('date')} label="Ngày" type="date" required />
         <Choices
-          name="kind"
+          {...field('kind')}
           type="radio"
           label="Loại ngày"
           required
@@ -322,13 +244,11 @@ export function CalendarPage(props: {
             { value: 'holiday', label: 'Ngày nghỉ (không tính vào thời hạn)' },
             { value: 'workday', label: 'Ngày làm bù (thứ Bảy, Chủ nhật vẫn tính)' },
           ]}
-          value={props.v.kind}
-          errors={props.errors}
         />
-        <TextInput name="name" label="Tên ngày" required maxLength={200} value={props.v.name} errors={props.errors} />
+        <TextInput {...field('name')} label="Tên ngày" required maxLength={200} />
         <Button>Lưu ngày</Button>
       </Form>
-    </Layout>
+    </SettingsLayout>
   );
 }
 
@@ -348,10 +268,7 @@ export function ApiKeysPage(props: {
   flash?: string;
 }) {
   return (
-    <Layout title="Khóa API đối tác" admin>
-      <Back />
-      <h1>Khóa API đối tác (Open311)</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+    <SettingsLayout title="Khóa API đối tác" heading="Khóa API đối tác (Open311)" flash={props.flash}>
       {props.created ? (
         <div class="callout" role="status">
           <h2>Khóa mới cho {props.created.name}</h2>
@@ -364,47 +281,36 @@ export function ApiKeysPage(props: {
       <p>
         Ứng dụng đối tác gửi phản ánh qua <code>POST /open311/v2/requests.json</code> với tham số <code>api_key</code>.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Khóa API</caption>
-          <thead>
-            <tr>
-              <th scope="col">Đối tác</th>
-              <th scope="col">Đầu khóa</th>
-              <th scope="col">Tạo lúc</th>
-              <th scope="col">Dùng lần cuối</th>
-              <th scope="col">Tình trạng</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.keys.map((k) => (
-              <tr key={k.id}>
-                <th scope="row">{k.name}</th>
-                <td>
-                  <code>{k.key_prefix}…</code>
-                </td>
-                <td>{viDateTime(k.created_at)}</td>
-                <td>{k.last_used_at ? viDateTime(k.last_used_at) : 'Chưa dùng'}</td>
-                <td>
-                  {k.revoked_at ? (
-                    `Đã thu hồi ${viDate(k.revoked_at)}`
-                  ) : (
-                    <Form action={`/quan-tri/phan-anh/khoa-api/${k.id}/thu-hoi`} class="inline">
-                      <Button variant="warning">Thu hồi</Button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Khóa API"
+        columns={['Đối tác', 'Đầu khóa', 'Tạo lúc', 'Dùng lần cuối', 'Tình trạng']}
+        rows={props.keys}
+        row={(k) => (
+          <tr key={k.id}>
+            <th scope="row">{k.name}</th>
+            <td>
+              <code>{k.key_prefix}…</code>
+            </td>
+            <td>{viDateTime(k.created_at)}</td>
+            <td>{k.last_used_at ? viDateTime(k.last_used_at) : 'Chưa dùng'}</td>
+            <td>
+              {k.revoked_at ? (
+                `Đã thu hồi ${viDate(k.revoked_at)}`
+              ) : (
+                <ButtonForm action={`/quan-tri/phan-anh/khoa-api/${k.id}/thu-hoi`} variant="warning">
+                  Thu hồi
+                </ButtonForm>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <h2>Tạo khóa mới</h2>
       <ErrorSummary errors={props.errors} />
       <Form action="/quan-tri/phan-anh/khoa-api">
         <TextInput name="name" label="Tên ứng dụng đối tác" required maxLength={120} errors={props.errors} />
         <Button>Tạo khóa</Button>
       </Form>
-    </Layout>
+    </SettingsLayout>
   );
 }

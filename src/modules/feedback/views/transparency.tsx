@@ -1,8 +1,9 @@
 import {
-  Button,
+  DataTable,
   ErrorSummary,
-  Form,
+  FilterForm,
   Layout,
+  Pager,
   TextInput,
   viDate,
   viNumber,
@@ -89,11 +90,10 @@ export function TransparencyPage(props: {
         Mọi phản ánh, kiến nghị của người dân và doanh nghiệp đều được ghi nhận và trả lời. Trang này công khai số liệu của từng
         đơn vị và các câu trả lời đã được xem xét (đã ẩn thông tin cá nhân).
       </p>
-      <Form action="/cong-khai" method="get" class="filters">
+      <FilterForm action="/cong-khai" submitLabel="Xem">
         <TextInput name="tu" label="Từ tháng" type="month" value={props.from} errors={props.errors} width="short" />
         <TextInput name="den" label="Đến tháng" type="month" value={props.to} errors={props.errors} width="short" />
-        <Button variant="secondary">Xem</Button>
-      </Form>
+      </FilterForm>
       <h2>Tổng cộng</h2>
       <ul class="stats">
         <li>
@@ -114,55 +114,41 @@ export function TransparencyPage(props: {
       </ul>
       <h2>Theo đơn vị</h2>
       <OnTimeChart units={props.units} />
-      <div class="table-wrap">
-        <table>
-          <caption>
+      <DataTable
+        visibleCaption
+        caption={
+          <>
             Kết quả xử lý phản ánh theo đơn vị, tháng {props.from.split('-').reverse().join('/')} đến tháng{' '}
             {props.to.split('-').reverse().join('/')}. Đơn vị có dưới {props.minItems} phản ánh không được xếp hạng.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                Hạng
-              </th>
-              <th scope="col">Đơn vị</th>
-              <th scope="col" class="num">
-                Đã nhận
-              </th>
-              <th scope="col" class="num">
-                Đã trả lời
-              </th>
-              <th scope="col" class="num">
-                Đúng hạn
-              </th>
-              <th scope="col" class="num">
-                Số ngày trả lời (trung vị)
-              </th>
-              <th scope="col" class="num">
-                Hài lòng
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.units.map((u) => (
-              <tr key={u.unitId}>
-                <td class="num">{u.rank ?? 'Chưa xếp hạng'}</td>
-                <th scope="row">
-                  <a href={`/cong-khai/phan-anh?don-vi=${u.unitId}`}>{u.unitName}</a>
-                </th>
-                <td class="num">{viNumber(u.received)}</td>
-                <td class="num">{viNumber(u.answered)}</td>
-                <td class="num">{pct(u.onTimeRate)}</td>
-                <td class="num">{days(u.medianDays)}</td>
-                <td class="num">
-                  {pct(u.satisfiedRate)}
-                  {u.rated ? <span class="muted"> ({viNumber(u.rated)} đánh giá)</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        columns={[
+          { label: 'Hạng', num: true },
+          'Đơn vị',
+          { label: 'Đã nhận', num: true },
+          { label: 'Đã trả lời', num: true },
+          { label: 'Đúng hạn', num: true },
+          { label: 'Số ngày trả lời (trung vị)', num: true },
+          { label: 'Hài lòng', num: true },
+        ]}
+        rows={props.units}
+        row={(u) => (
+          <tr key={u.unitId}>
+            <td class="num">{u.rank ?? 'Chưa xếp hạng'}</td>
+            <th scope="row">
+              <a href={`/cong-khai/phan-anh?don-vi=${u.unitId}`}>{u.unitName}</a>
+            </th>
+            <td class="num">{viNumber(u.received)}</td>
+            <td class="num">{viNumber(u.answered)}</td>
+            <td class="num">{pct(u.onTimeRate)}</td>
+            <td class="num">{days(u.medianDays)}</td>
+            <td class="num">
+              {pct(u.satisfiedRate)}
+              {u.rated ? <span class="muted"> ({viNumber(u.rated)} đánh giá)</span> : null}
+            </td>
+          </tr>
+        )}
+      />
       <details>
         <summary>Cách tính</summary>
         <ul>
@@ -217,15 +203,7 @@ export function PublishedListPage(props: {
     <Layout title={title} crumbs={[...CRUMBS, { href: '/cong-khai', label: 'Công khai' }]}>
       <h1>{title}</h1>
       <PublishedList rows={props.rows} />
-      {props.pages > 1 ? (
-        <nav aria-label="Trang" class="pager">
-          {props.page > 1 ? <a href={link(props.page - 1)}>Trang trước</a> : null}{' '}
-          <span>
-            Trang {props.page}/{props.pages}
-          </span>{' '}
-          {props.page < props.pages ? <a href={link(props.page + 1)}>Trang sau</a> : null}
-        </nav>
-      ) : null}
+      <Pager page={props.page} pages={props.pages} href={link} showPosition />
     </Layout>
   );
 }

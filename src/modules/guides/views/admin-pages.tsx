@@ -1,11 +1,15 @@
 import type { Change } from 'diff';
 import {
+  BackLink,
+  bindFields,
   Button,
+  ButtonForm,
   Choices,
+  DataTable,
   ErrorSummary,
+  FlashNotice,
   Form,
   Layout,
-  Notice,
   TextArea,
   TextInput,
   viDateTime,
@@ -40,45 +44,32 @@ export function AdminGuidesPage({ rows, canEdit }: { rows: GuideRow[]; canEdit: 
         Mỗi thay đổi đi qua ba bước: <strong>bản nháp</strong>, <strong>chờ duyệt</strong>, rồi một biên tập viên khác
         <strong> duyệt và xuất bản</strong>.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Danh sách hướng dẫn, lượt xem và đánh giá hữu ích</caption>
-          <thead>
-            <tr>
-              <th scope="col">Hướng dẫn</th>
-              <th scope="col">Phiên bản</th>
-              <th scope="col">Đang sửa</th>
-              <th scope="col" class="num">
-                Lượt xem
-              </th>
-              <th scope="col" class="num">
-                Hữu ích
-              </th>
-              <th scope="col" class="num">
-                Chưa hữu ích
-              </th>
-              <th scope="col" class="num">
-                Góp ý
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={`/quan-tri/huong-dan/${r.id}`}>{r.title}</a>
-                </td>
-                <td>{r.publishedVersion ?? 'Chưa có'}</td>
-                <td>{r.openStatus ? STATUS_LABELS[r.openStatus] : ''}</td>
-                <td class="num">{r.views}</td>
-                <td class="num">{r.yes}</td>
-                <td class="num">{r.no}</td>
-                <td class="num">{r.comments}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Danh sách hướng dẫn, lượt xem và đánh giá hữu ích"
+        columns={[
+          'Hướng dẫn',
+          'Phiên bản',
+          'Đang sửa',
+          { label: 'Lượt xem', num: true },
+          { label: 'Hữu ích', num: true },
+          { label: 'Chưa hữu ích', num: true },
+          { label: 'Góp ý', num: true },
+        ]}
+        rows={rows}
+        row={(r) => (
+          <tr key={r.id}>
+            <td>
+              <a href={`/quan-tri/huong-dan/${r.id}`}>{r.title}</a>
+            </td>
+            <td>{r.publishedVersion ?? 'Chưa có'}</td>
+            <td>{r.openStatus ? STATUS_LABELS[r.openStatus] : ''}</td>
+            <td class="num">{r.views}</td>
+            <td class="num">{r.yes}</td>
+            <td class="num">{r.no}</td>
+            <td class="num">{r.comments}</td>
+          </tr>
+        )}
+      />
       {canEdit ? null : <p>Tài khoản của bạn chỉ xem được, không sửa được hướng dẫn.</p>}
     </Layout>
   );
@@ -108,13 +99,12 @@ export function AdminGuidePage(props: {
   flash?: string;
 }) {
   const { open } = props;
+  const versionUrl = (v: VersionItem) => `/quan-tri/huong-dan/${props.id}/phien-ban/${v.id}`;
   return (
     <Layout title={props.title} admin>
-      <p>
-        <a href="/quan-tri/huong-dan">Danh sách hướng dẫn</a>
-      </p>
+      <BackLink href="/quan-tri/huong-dan">Danh sách hướng dẫn</BackLink>
       <h1>{props.title}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <p>
         <a href={`/huong-dan/${props.id}`}>Xem trang công khai</a>
       </p>
@@ -133,17 +123,14 @@ export function AdminGuidePage(props: {
             </p>
           ) : null}
           <p>
-            <a href={`/quan-tri/huong-dan/${props.id}/phien-ban/${open.id}/xem`}>Xem trước</a> ·{' '}
-            <a href={`/quan-tri/huong-dan/${props.id}/phien-ban/${open.id}/so-sanh`}>So sánh với bản trước</a>
+            <a href={`${versionUrl(open)}/xem`}>Xem trước</a> · <a href={`${versionUrl(open)}/so-sanh`}>So sánh với bản trước</a>
           </p>
           {open.status === 'draft' && props.canEdit ? (
             <div class="button-row">
-              <a class="button button-secondary" href={`/quan-tri/huong-dan/${props.id}/phien-ban/${open.id}/sua`}>
+              <a class="button button-secondary" href={`${versionUrl(open)}/sua`}>
                 Sửa bản nháp
               </a>
-              <Form action={`/quan-tri/huong-dan/${props.id}/phien-ban/${open.id}/gui-duyet`} class="inline">
-                <Button>Gửi duyệt</Button>
-              </Form>
+              <ButtonForm action={`${versionUrl(open)}/gui-duyet`}>Gửi duyệt</ButtonForm>
             </div>
           ) : null}
           {open.status === 'review' && props.canPublish ? (
@@ -151,10 +138,8 @@ export function AdminGuidePage(props: {
               <p>Bạn là người soạn bản này nên không tự duyệt được. Một biên tập viên khác sẽ duyệt.</p>
             ) : (
               <div class="review-actions">
-                <Form action={`/quan-tri/huong-dan/${props.id}/phien-ban/${open.id}/xuat-ban`} class="inline">
-                  <Button>Duyệt và xuất bản</Button>
-                </Form>
-                <Form action={`/quan-tri/huong-dan/${props.id}/phien-ban/${open.id}/tra-lai`}>
+                <ButtonForm action={`${versionUrl(open)}/xuat-ban`}>Duyệt và xuất bản</ButtonForm>
+                <Form action={`${versionUrl(open)}/tra-lai`}>
                   <TextArea name="note" label="Lý do trả lại để sửa" rows={2} maxLength={1000} />
                   <Button variant="secondary">Trả lại để sửa</Button>
                 </Form>
@@ -172,37 +157,25 @@ export function AdminGuidePage(props: {
       )}
 
       <h2>Lịch sử phiên bản</h2>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Các phiên bản của hướng dẫn</caption>
-          <thead>
-            <tr>
-              <th scope="col">Phiên bản</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Người soạn</th>
-              <th scope="col">Người duyệt</th>
-              <th scope="col">Cập nhật</th>
-              <th scope="col">Thay đổi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.versions.map((v) => (
-              <tr key={v.id}>
-                <td>{v.version_no}</td>
-                <td>{STATUS_LABELS[v.status]}</td>
-                <td>{v.author_name ?? 'Nội dung khởi tạo'}</td>
-                <td>{v.reviewer_name ?? ''}</td>
-                <td>{viDateTime(v.published_at ?? v.updated_at)}</td>
-                <td>
-                  <a href={`/quan-tri/huong-dan/${props.id}/phien-ban/${v.id}/so-sanh`}>
-                    Xem thay đổi<span class="visually-hidden"> của phiên bản {v.version_no}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Các phiên bản của hướng dẫn"
+        columns={['Phiên bản', 'Trạng thái', 'Người soạn', 'Người duyệt', 'Cập nhật', 'Thay đổi']}
+        rows={props.versions}
+        row={(v) => (
+          <tr key={v.id}>
+            <td>{v.version_no}</td>
+            <td>{STATUS_LABELS[v.status]}</td>
+            <td>{v.author_name ?? 'Nội dung khởi tạo'}</td>
+            <td>{v.reviewer_name ?? ''}</td>
+            <td>{viDateTime(v.published_at ?? v.updated_at)}</td>
+            <td>
+              <a href={`${versionUrl(v)}/so-sanh`}>
+                Xem thay đổi<span class="visually-hidden"> của phiên bản {v.version_no}</span>
+              </a>
+            </td>
+          </tr>
+        )}
+      />
 
       <h2>Góp ý của người đọc</h2>
       {props.comments.length ? (
@@ -241,135 +214,78 @@ export function EditGuidePage(props: {
   topics: Array<{ id: string; title: string }>;
 }) {
   const { form: f, errors } = props;
+  const field = bindFields(f, errors);
   return (
     <Layout title={`Sửa hướng dẫn: ${f.title}`} admin>
-      <p>
-        <a href={`/quan-tri/huong-dan/${props.id}`}>Quay lại</a>
-      </p>
+      <BackLink href={`/quan-tri/huong-dan/${props.id}`}>Quay lại</BackLink>
       <h1>Sửa bản nháp phiên bản {props.versionNo}</h1>
       <ErrorSummary errors={errors} />
       <Form action={`/quan-tri/huong-dan/${props.id}/phien-ban/${props.versionId}/luu`} data-module="guide-editor">
-        <TextInput name="title" label="Tiêu đề" value={f.title} errors={errors} required maxLength={200} />
+        <TextInput {...field('title')} label="Tiêu đề" required maxLength={200} />
         <Choices
-          name="audiences"
+          {...field('audiences')}
           type="checkbox"
           label="Đối tượng"
           options={AUDIENCE_SECTIONS.map((a) => ({ value: a.id, label: a.title }))}
-          value={f.audiences}
-          errors={errors}
           required
           inline
         />
         <Choices
-          name="segments"
+          {...field('segments')}
           type="checkbox"
           label="Đặc biệt hữu ích cho"
           options={SEGMENT_SECTIONS.map((a) => ({ value: a.id, label: a.title }))}
-          value={f.segments}
-          errors={errors}
         />
-        <TextArea name="summary" label="Tóm tắt (một đoạn)" value={f.summary} errors={errors} required rows={4} />
-        <TextArea name="whoFor" label="Dành cho ai" value={f.whoFor} errors={errors} required rows={2} />
+        <TextArea {...field('summary')} label="Tóm tắt (một đoạn)" required rows={4} />
+        <TextArea {...field('whoFor')} label="Dành cho ai" required rows={2} />
+        <TextArea {...field('steps')} label="Các bước" hint="Mỗi bước một dòng, câu ngắn." required rows={8} />
+        <TextArea {...field('documents')} label="Giấy tờ cần chuẩn bị" hint="Mỗi giấy tờ một dòng." rows={5} />
         <TextArea
-          name="steps"
-          label="Các bước"
-          hint="Mỗi bước một dòng, câu ngắn."
-          value={f.steps}
-          errors={errors}
-          required
-          rows={8}
-        />
-        <TextArea
-          name="documents"
-          label="Giấy tờ cần chuẩn bị"
-          hint="Mỗi giấy tờ một dòng."
-          value={f.documents}
-          errors={errors}
-          rows={5}
-        />
-        <TextArea
-          name="feeText"
+          {...field('feeText')}
           label="Lệ phí"
           hint="Chỉ ghi mức phí có nguồn. Nếu chưa chắc, ghi nơi người đọc kiểm tra."
-          value={f.feeText}
-          errors={errors}
           required
           rows={2}
         />
-        <TextInput
-          name="feeSources"
-          label="Nguồn của lệ phí"
-          hint="Mã nguồn, cách nhau bởi dấu phẩy, ví dụ: s1, s2"
-          value={f.feeSources}
-          errors={errors}
-        />
+        <TextInput {...field('feeSources')} label="Nguồn của lệ phí" hint="Mã nguồn, cách nhau bởi dấu phẩy, ví dụ: s1, s2" />
+        <TextArea {...field('processingTimeText')} label="Thời gian giải quyết" required rows={2} />
+        <TextInput {...field('processingTimeSources')} label="Nguồn của thời gian giải quyết" />
+        <TextArea {...field('onlineText')} label="Làm trực tuyến ở đâu" required rows={2} />
+        <TextInput {...field('onlineUrl')} label="Đường dẫn trang chính thức" type="url" />
+        <TextArea {...field('inPerson')} label="Làm trực tiếp ở đâu" required rows={2} />
         <TextArea
-          name="processingTimeText"
-          label="Thời gian giải quyết"
-          value={f.processingTimeText}
-          errors={errors}
-          required
-          rows={2}
-        />
-        <TextInput
-          name="processingTimeSources"
-          label="Nguồn của thời gian giải quyết"
-          value={f.processingTimeSources}
-          errors={errors}
-        />
-        <TextArea name="onlineText" label="Làm trực tuyến ở đâu" value={f.onlineText} errors={errors} required rows={2} />
-        <TextInput name="onlineUrl" label="Đường dẫn trang chính thức" type="url" value={f.onlineUrl} errors={errors} />
-        <TextArea name="inPerson" label="Làm trực tiếp ở đâu" value={f.inPerson} errors={errors} required rows={2} />
-        <TextArea
-          name="procedureCodes"
+          {...field('procedureCodes')}
           label="Mã thủ tục quốc gia"
           hint="Mỗi dòng: mã | tên thủ tục | mã nguồn. Ví dụ: 1.001193 | Đăng ký khai sinh | s1"
-          value={f.procedureCodes}
-          errors={errors}
           rows={3}
         />
-        <TextArea name="mistakes" label="Lỗi thường gặp" hint="Mỗi lỗi một dòng." value={f.mistakes} errors={errors} rows={4} />
+        <TextArea {...field('mistakes')} label="Lỗi thường gặp" hint="Mỗi lỗi một dòng." rows={4} />
         <Choices
-          name="related"
+          {...field('related')}
           type="checkbox"
           label="Hướng dẫn liên quan"
           options={topicOptions(props.topics.filter((t) => t.id !== props.id))}
-          value={f.related}
-          errors={errors}
         />
         <TextArea
-          name="faq"
+          {...field('faq')}
           label="Hỏi đáp"
           hint="Mỗi câu hỏi một khối: dòng đầu là câu hỏi, các dòng sau là câu trả lời; các khối cách nhau một dòng trống."
-          value={f.faq}
-          errors={errors}
           rows={10}
         />
         <TextArea
-          name="aliases"
+          {...field('aliases')}
           label="Cách người dân gọi thủ tục này"
           hint="Mỗi cách gọi một dòng, có dấu hoặc không dấu, viết tắt. Dùng cho tìm kiếm và trợ lý."
-          value={f.aliases}
-          errors={errors}
           rows={6}
         />
         <TextArea
-          name="sources"
+          {...field('sources')}
           label="Nguồn"
           hint="Mỗi dòng: mã | tên văn bản hoặc trang | đường dẫn | ngày kiểm tra (YYYY-MM-DD)"
-          value={f.sources}
-          errors={errors}
           rows={5}
         />
-        <TextInput
-          name="checkedOn"
-          label="Ngày kiểm tra toàn bộ nội dung"
-          type="date"
-          value={f.checkedOn}
-          errors={errors}
-          required
-        />
-        <TextArea name="note" label="Lưu ý hiển thị cho người đọc" value={f.note} errors={errors} rows={2} />
+        <TextInput {...field('checkedOn')} label="Ngày kiểm tra toàn bộ nội dung" type="date" required />
+        <TextArea {...field('note')} label="Lưu ý hiển thị cho người đọc" rows={2} />
         <Button>Lưu bản nháp</Button>
       </Form>
     </Layout>
@@ -379,9 +295,7 @@ export function EditGuidePage(props: {
 export function DiffPage(props: { id: string; title: string; versionNo: number; baseNo: number | null; parts: Change[] }) {
   return (
     <Layout title={`Thay đổi phiên bản ${props.versionNo}: ${props.title}`} admin>
-      <p>
-        <a href={`/quan-tri/huong-dan/${props.id}`}>Quay lại</a>
-      </p>
+      <BackLink href={`/quan-tri/huong-dan/${props.id}`}>Quay lại</BackLink>
       <h1>
         Thay đổi của phiên bản {props.versionNo}
         {props.baseNo ? ` so với phiên bản ${props.baseNo}` : ''}

@@ -1,10 +1,16 @@
 import {
+  BackLink,
+  bindFields,
   Button,
+  ButtonForm,
+  Checkbox,
   Choices,
+  DataTable,
   ErrorSummary,
+  FilterForm,
+  FlashNotice,
   Form,
   Layout,
-  Notice,
   Select,
   TextArea,
   TextInput,
@@ -47,138 +53,79 @@ export function AdminSurveysPage({ rows, canEdit }: { rows: Array<Survey & { res
           </a>
         </p>
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Danh sách khảo sát</caption>
-          <thead>
-            <tr>
-              <th scope="col">Khảo sát</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Thời gian</th>
-              <th scope="col" class="num">
-                Số người trả lời
-              </th>
-              <th scope="col">Kết quả</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <a href={`/quan-tri/khao-sat/${s.id}`}>{s.title.vi}</a>
-                  {s.isSatisfaction ? <span class="tag">Hài lòng</span> : null}
-                </td>
-                <td>{STATE_LABELS[availability(s)]}</td>
-                <td>
-                  {s.startsOn ? `Từ ${viDate(s.startsOn)}` : ''} {s.endsOn ? `đến ${viDate(s.endsOn)}` : ''}
-                </td>
-                <td class="num">{fmtNum(s.responses)}</td>
-                <td>
-                  <a href={`/quan-tri/khao-sat/${s.id}/ket-qua`}>Xem kết quả</a>
-                  {s.resultsPublic ? ' (đã công bố)' : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Danh sách khảo sát"
+        columns={['Khảo sát', 'Trạng thái', 'Thời gian', { label: 'Số người trả lời', num: true }, 'Kết quả']}
+        rows={rows}
+        row={(s) => (
+          <tr key={s.id}>
+            <td>
+              <a href={`/quan-tri/khao-sat/${s.id}`}>{s.title.vi}</a>
+              {s.isSatisfaction ? <span class="tag">Hài lòng</span> : null}
+            </td>
+            <td>{STATE_LABELS[availability(s)]}</td>
+            <td>
+              {s.startsOn ? `Từ ${viDate(s.startsOn)}` : ''} {s.endsOn ? `đến ${viDate(s.endsOn)}` : ''}
+            </td>
+            <td class="num">{fmtNum(s.responses)}</td>
+            <td>
+              <a href={`/quan-tri/khao-sat/${s.id}/ket-qua`}>Xem kết quả</a>
+              {s.resultsPublic ? ' (đã công bố)' : ''}
+            </td>
+          </tr>
+        )}
+      />
     </Layout>
   );
 }
 
 export function SurveyEditPage(props: { id?: number; form: SurveyForm; errors?: FormErrors; audiences: Option[] }) {
   const f = props.form;
+  const field = bindFields(f, props.errors);
   const title = props.id ? 'Sửa thông tin khảo sát' : 'Tạo khảo sát mới';
   return (
     <Layout title={title} admin>
-      <p>
-        <a href={props.id ? `/quan-tri/khao-sat/${props.id}` : '/quan-tri/khao-sat'}>Quay lại</a>
-      </p>
+      <BackLink href={props.id ? `/quan-tri/khao-sat/${props.id}` : '/quan-tri/khao-sat'}>Quay lại</BackLink>
       <h1>{title}</h1>
       <ErrorSummary errors={props.errors} />
       <Form action={props.id ? `/quan-tri/khao-sat/${props.id}/sua` : '/quan-tri/khao-sat/moi'}>
+        <TextInput {...field('title_vi')} label="Tên khảo sát (tiếng Việt)" required maxLength={200} />
         <TextInput
-          name="title_vi"
-          label="Tên khảo sát (tiếng Việt)"
-          value={f.title_vi}
-          errors={props.errors}
-          required
-          maxLength={200}
-        />
-        <TextInput
-          name="title_en"
+          {...field('title_en')}
           label="Tên khảo sát (tiếng Anh)"
           hint="Điền tên tiếng Anh thì khảo sát có thêm bản tiếng Anh (người trả lời chọn “English”)."
-          value={f.title_en}
-          errors={props.errors}
           maxLength={200}
         />
         <TextInput
-          name="slug"
+          {...field('slug')}
           label="Đường dẫn"
           hint="Phần cuối của địa chỉ /khao-sat/..., chữ thường không dấu. Để trống để tạo từ tên. Không đổi được sau khi đã có người trả lời."
-          value={f.slug}
-          errors={props.errors}
           maxLength={80}
         />
-        <TextArea
-          name="intro_vi"
-          label="Lời giới thiệu (tiếng Việt)"
-          value={f.intro_vi}
-          errors={props.errors}
-          rows={4}
-          maxLength={2000}
-        />
-        <TextArea
-          name="intro_en"
-          label="Lời giới thiệu (tiếng Anh)"
-          value={f.intro_en}
-          errors={props.errors}
-          rows={4}
-          maxLength={2000}
-        />
-        <TextInput
-          name="starts_on"
-          type="date"
-          label="Ngày bắt đầu"
-          hint="Để trống: bắt đầu ngay khi mở."
-          value={f.starts_on}
-          errors={props.errors}
-          width="short"
-        />
-        <TextInput
-          name="ends_on"
-          type="date"
-          label="Ngày kết thúc"
-          hint="Để trống: không hạn."
-          value={f.ends_on}
-          errors={props.errors}
-          width="short"
-        />
+        <TextArea {...field('intro_vi')} label="Lời giới thiệu (tiếng Việt)" rows={4} maxLength={2000} />
+        <TextArea {...field('intro_en')} label="Lời giới thiệu (tiếng Anh)" rows={4} maxLength={2000} />
+        <TextInput {...field('starts_on')} type="date" label="Ngày bắt đầu" hint="Để trống: bắt đầu ngay khi mở." width="short" />
+        <TextInput {...field('ends_on')} type="date" label="Ngày kết thúc" hint="Để trống: không hạn." width="short" />
         <Choices
-          name="audiences"
+          {...field('audiences')}
           type="checkbox"
           label="Đối tượng khảo sát"
           hint="Nếu chỉ chọn một đối tượng, mọi câu trả lời được tính cho đối tượng đó."
           options={props.audiences}
-          value={f.audiences}
-          errors={props.errors}
         />
-        <Choices
+        <Checkbox
           name="is_satisfaction"
-          type="checkbox"
           label="Loại khảo sát"
-          options={[{ value: '1', label: 'Khảo sát mức độ hài lòng (tính vào chỉ số hài lòng của Thành phố)' }]}
-          value={f.is_satisfaction ? '1' : ''}
+          option="Khảo sát mức độ hài lòng (tính vào chỉ số hài lòng của Thành phố)"
+          checked={f.is_satisfaction}
           errors={props.errors}
         />
-        <Choices
+        <Checkbox
           name="contact_enabled"
-          type="checkbox"
           label="Thông tin liên hệ"
           hint="Người trả lời chỉ để lại liên hệ khi tự đánh dấu đồng ý. Không bao giờ bắt buộc."
-          options={[{ value: '1', label: 'Cho phép để lại số điện thoại hoặc email (có ô đồng ý)' }]}
-          value={f.contact_enabled ? '1' : ''}
+          option="Cho phép để lại số điện thoại hoặc email (có ô đồng ý)"
+          checked={f.contact_enabled}
           errors={props.errors}
         />
         <Button>{props.id ? 'Lưu' : 'Tạo khảo sát'}</Button>
@@ -209,13 +156,12 @@ export function SurveyOverviewPage(props: {
   const { survey: s, questions } = props;
   const state = availability(s);
   const link = `${props.publicUrl}/khao-sat/${s.slug}`;
+  const questionUrl = (q: Question) => `/quan-tri/khao-sat/${s.id}/cau-hoi/${q.id}`;
   return (
     <Layout title={s.title.vi} admin>
-      <p>
-        <a href="/quan-tri/khao-sat">Danh sách khảo sát</a>
-      </p>
+      <BackLink href="/quan-tri/khao-sat">Danh sách khảo sát</BackLink>
       <h1>{s.title.vi}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <dl class="facts">
         <dt>Trạng thái</dt>
         <dd>{STATE_LABELS[state]}</dd>
@@ -252,20 +198,21 @@ export function SurveyOverviewPage(props: {
             Sửa thông tin
           </a>
           {s.status !== 'open' ? (
-            <Form action={`/quan-tri/khao-sat/${s.id}/trang-thai`} class="inline">
-              <input type="hidden" name="status" value="open" />
-              <Button>Mở khảo sát</Button>
-            </Form>
+            <ButtonForm action={`/quan-tri/khao-sat/${s.id}/trang-thai`} fields={{ status: 'open' }}>
+              Mở khảo sát
+            </ButtonForm>
           ) : (
-            <Form action={`/quan-tri/khao-sat/${s.id}/trang-thai`} class="inline">
-              <input type="hidden" name="status" value="closed" />
-              <Button variant="warning">Đóng khảo sát</Button>
-            </Form>
+            <ButtonForm action={`/quan-tri/khao-sat/${s.id}/trang-thai`} fields={{ status: 'closed' }} variant="warning">
+              Đóng khảo sát
+            </ButtonForm>
           )}
-          <Form action={`/quan-tri/khao-sat/${s.id}/cong-bo`} class="inline">
-            <input type="hidden" name="public" value={s.resultsPublic ? '0' : '1'} />
-            <Button variant="secondary">{s.resultsPublic ? 'Thôi công bố kết quả' : 'Công bố kết quả'}</Button>
-          </Form>
+          <ButtonForm
+            action={`/quan-tri/khao-sat/${s.id}/cong-bo`}
+            fields={{ public: s.resultsPublic ? '0' : '1' }}
+            variant="secondary"
+          >
+            {s.resultsPublic ? 'Thôi công bố kết quả' : 'Công bố kết quả'}
+          </ButtonForm>
         </div>
       ) : null}
 
@@ -293,28 +240,22 @@ export function SurveyOverviewPage(props: {
               ) : null}
               {props.canEdit ? (
                 <div class="button-row">
-                  <a href={`/quan-tri/khao-sat/${s.id}/cau-hoi/${q.id}`}>
+                  <a href={questionUrl(q)}>
                     Sửa<span class="visually-hidden"> câu {i + 1}</span>
                   </a>
                   {i > 0 ? (
-                    <Form action={`/quan-tri/khao-sat/${s.id}/cau-hoi/${q.id}/len`} class="inline">
-                      <Button variant="secondary">
-                        Lên<span class="visually-hidden"> câu {i + 1}</span>
-                      </Button>
-                    </Form>
+                    <ButtonForm action={`${questionUrl(q)}/len`} variant="secondary" srLabel={`câu ${i + 1}`}>
+                      Lên
+                    </ButtonForm>
                   ) : null}
                   {i < questions.length - 1 ? (
-                    <Form action={`/quan-tri/khao-sat/${s.id}/cau-hoi/${q.id}/xuong`} class="inline">
-                      <Button variant="secondary">
-                        Xuống<span class="visually-hidden"> câu {i + 1}</span>
-                      </Button>
-                    </Form>
+                    <ButtonForm action={`${questionUrl(q)}/xuong`} variant="secondary" srLabel={`câu ${i + 1}`}>
+                      Xuống
+                    </ButtonForm>
                   ) : null}
-                  <Form action={`/quan-tri/khao-sat/${s.id}/cau-hoi/${q.id}/xoa`} class="inline">
-                    <Button variant="warning">
-                      Xóa<span class="visually-hidden"> câu {i + 1}</span>
-                    </Button>
-                  </Form>
+                  <ButtonForm action={`${questionUrl(q)}/xoa`} variant="warning" srLabel={`câu ${i + 1}`}>
+                    Xóa
+                  </ButtonForm>
                 </div>
               ) : null}
             </li>
@@ -335,65 +276,51 @@ export function SurveyOverviewPage(props: {
       <p>
         Mỗi tờ rơi, áp phích hay kênh đăng tin có một <strong>mã nguồn</strong> riêng, để biết câu trả lời đến từ đâu.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">Các điểm phát của khảo sát</caption>
-          <thead>
-            <tr>
-              <th scope="col">Điểm phát</th>
-              <th scope="col">Đường dẫn</th>
-              <th scope="col">Mã QR</th>
-              <th scope="col" class="num">
-                Trả lời
-              </th>
-              {props.canEdit ? <th scope="col">Xóa</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>Đường dẫn chung (không có mã nguồn)</td>
+      <DataTable
+        caption="Các điểm phát của khảo sát"
+        columns={['Điểm phát', 'Đường dẫn', 'Mã QR', { label: 'Trả lời', num: true }, props.canEdit && 'Xóa']}
+        rows={props.placements}
+        row={(p) => (
+          <tr key={p.id}>
+            <td>
+              {p.name}
+              {p.unit_name ? <span class="muted"> ({p.unit_name})</span> : null}
+            </td>
+            <td>
+              <code>{`${link}?nguon=${p.source}`}</code>
+            </td>
+            <td>
+              <a href={`/quan-tri/khao-sat/${s.id}/qr.png?nguon=${p.source}`}>
+                PNG<span class="visually-hidden"> {p.name}</span>
+              </a>{' '}
+              ·{' '}
+              <a href={`/quan-tri/khao-sat/${s.id}/qr.svg?nguon=${p.source}`}>
+                SVG<span class="visually-hidden"> {p.name}</span>
+              </a>
+            </td>
+            <td class="num">{fmtNum(p.responses)}</td>
+            {props.canEdit ? (
               <td>
-                <code>{link}</code>
+                <ButtonForm action={`/quan-tri/khao-sat/${s.id}/diem-phat/${p.id}/xoa`} variant="warning" srLabel={p.name}>
+                  Xóa
+                </ButtonForm>
               </td>
-              <td>
-                <a href={`/quan-tri/khao-sat/${s.id}/qr.png`}>PNG</a> · <a href={`/quan-tri/khao-sat/${s.id}/qr.svg`}>SVG</a>
-              </td>
-              <td class="num"></td>
-              {props.canEdit ? <td></td> : null}
-            </tr>
-            {props.placements.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  {p.name}
-                  {p.unit_name ? <span class="muted"> ({p.unit_name})</span> : null}
-                </td>
-                <td>
-                  <code>{`${link}?nguon=${p.source}`}</code>
-                </td>
-                <td>
-                  <a href={`/quan-tri/khao-sat/${s.id}/qr.png?nguon=${p.source}`}>
-                    PNG<span class="visually-hidden"> {p.name}</span>
-                  </a>{' '}
-                  ·{' '}
-                  <a href={`/quan-tri/khao-sat/${s.id}/qr.svg?nguon=${p.source}`}>
-                    SVG<span class="visually-hidden"> {p.name}</span>
-                  </a>
-                </td>
-                <td class="num">{fmtNum(p.responses)}</td>
-                {props.canEdit ? (
-                  <td>
-                    <Form action={`/quan-tri/khao-sat/${s.id}/diem-phat/${p.id}/xoa`} class="inline">
-                      <Button variant="warning">
-                        Xóa<span class="visually-hidden"> {p.name}</span>
-                      </Button>
-                    </Form>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            ) : null}
+          </tr>
+        )}
+      >
+        <tr>
+          <td>Đường dẫn chung (không có mã nguồn)</td>
+          <td>
+            <code>{link}</code>
+          </td>
+          <td>
+            <a href={`/quan-tri/khao-sat/${s.id}/qr.png`}>PNG</a> · <a href={`/quan-tri/khao-sat/${s.id}/qr.svg`}>SVG</a>
+          </td>
+          <td class="num"></td>
+          {props.canEdit ? <td></td> : null}
+        </tr>
+      </DataTable>
       {props.canEdit ? (
         <>
           <h3>Thêm điểm phát</h3>
@@ -442,6 +369,7 @@ export function QuestionEditPage(props: {
   dyn: DynamicOptions;
 }) {
   const { survey: s, question: q, form: f } = props;
+  const field = bindFields(f, props.errors);
   const title = q ? 'Sửa câu hỏi' : 'Thêm câu hỏi';
   const position = q ? q.position : Number.POSITIVE_INFINITY;
   const later = props.questions.filter((x) => x.position > position);
@@ -452,66 +380,48 @@ export function QuestionEditPage(props: {
   const ruleOptions = q && q.type !== 'text' && q.type !== 'commune' ? optionsOf(q, props.dyn) : [];
   return (
     <Layout title={title} admin>
-      <p>
-        <a href={`/quan-tri/khao-sat/${s.id}`}>Quay lại khảo sát</a>
-      </p>
+      <BackLink href={`/quan-tri/khao-sat/${s.id}`}>Quay lại khảo sát</BackLink>
       <h1>{title}</h1>
       <ErrorSummary errors={props.errors} />
       <Form action={q ? `/quan-tri/khao-sat/${s.id}/cau-hoi/${q.id}` : `/quan-tri/khao-sat/${s.id}/cau-hoi/moi`}>
         <Choices
-          name="type"
+          {...field('type')}
           type="radio"
           label="Loại câu hỏi"
           options={QUESTION_TYPES.map((x) => ({ value: x, label: TYPE_LABELS[x] }))}
-          value={f.type}
-          errors={props.errors}
           required
         />
-        <TextArea
-          name="text_vi"
-          label="Câu hỏi (tiếng Việt)"
-          value={f.text_vi}
-          errors={props.errors}
-          rows={2}
-          required
-          maxLength={500}
-        />
-        <TextArea name="text_en" label="Câu hỏi (tiếng Anh)" value={f.text_en} errors={props.errors} rows={2} maxLength={500} />
-        <TextInput name="help_vi" label="Gợi ý (tiếng Việt)" value={f.help_vi} errors={props.errors} maxLength={500} />
-        <TextInput name="help_en" label="Gợi ý (tiếng Anh)" value={f.help_en} errors={props.errors} maxLength={500} />
-        <Choices
+        <TextArea {...field('text_vi')} label="Câu hỏi (tiếng Việt)" rows={2} required maxLength={500} />
+        <TextArea {...field('text_en')} label="Câu hỏi (tiếng Anh)" rows={2} maxLength={500} />
+        <TextInput {...field('help_vi')} label="Gợi ý (tiếng Việt)" maxLength={500} />
+        <TextInput {...field('help_en')} label="Gợi ý (tiếng Anh)" maxLength={500} />
+        <Checkbox
           name="required"
-          type="checkbox"
           label="Bắt buộc"
-          options={[{ value: '1', label: 'Người trả lời phải trả lời câu này (nếu không được bỏ qua)' }]}
-          value={f.required ? '1' : ''}
+          option="Người trả lời phải trả lời câu này (nếu không được bỏ qua)"
+          checked={f.required}
           errors={props.errors}
         />
         <TextArea
-          name="options"
+          {...field('options')}
           label="Các đáp án"
           hint="Chọn một / chọn nhiều: mỗi dòng một đáp án, có thể thêm bản tiếng Anh sau dấu |, ví dụ: Có | Yes. Thang 1-5 (không phải thang hài lòng): 5 dòng nhãn hoặc để trống. Các loại khác: để trống."
-          value={f.options}
-          errors={props.errors}
           rows={6}
         />
-        <Choices
+        <Checkbox
           name="satisfaction"
-          type="checkbox"
           label="Thang hài lòng"
           hint="Chỉ cho thang 1-5: đáp án là Rất không hài lòng, Không hài lòng, Bình thường, Hài lòng, Rất hài lòng."
-          options={[{ value: '1', label: 'Đây là câu hỏi về mức độ hài lòng' }]}
-          value={f.satisfaction ? '1' : ''}
+          option="Đây là câu hỏi về mức độ hài lòng"
+          checked={f.satisfaction}
           errors={props.errors}
         />
         <Select
-          name="next"
+          {...field('next')}
           label="Sau câu này"
           hint="Với mọi câu trả lời (trừ khi có quy tắc riêng theo đáp án bên dưới)."
           options={gotoOptions}
-          value={f.next}
           emptyLabel="Sang câu tiếp theo"
-          errors={props.errors}
         />
         {ruleOptions.length ? (
           <fieldset>
@@ -559,19 +469,16 @@ export function AdminResultsPage(props: {
   const { survey: s, results, filter } = props;
   return (
     <Layout title={`Kết quả: ${s.title.vi}`} admin>
-      <p>
-        <a href={`/quan-tri/khao-sat/${s.id}`}>Quay lại khảo sát</a>
-      </p>
+      <BackLink href={`/quan-tri/khao-sat/${s.id}`}>Quay lại khảo sát</BackLink>
       <h1>Kết quả: {s.title.vi}</h1>
       {props.scopedTo ? <p class="callout">Bạn xem câu trả lời thuộc {props.scopedTo}.</p> : null}
-      <Form action={`/quan-tri/khao-sat/${s.id}/ket-qua`} method="get" class="filters">
+      <FilterForm action={`/quan-tri/khao-sat/${s.id}/ket-qua`}>
         <Select name="doi-tuong" label="Đối tượng" options={props.audiences} value={filter['doi-tuong']} emptyLabel="Tất cả" />
         <Select name="nguon" label="Nguồn" options={props.sources} value={filter.nguon} emptyLabel="Tất cả" />
         <Select name="don-vi" label="Xã, phường" options={props.units} value={filter['don-vi']} emptyLabel="Tất cả" />
         <TextInput name="tu" type="date" label="Từ ngày" value={filter.tu} width="short" />
         <TextInput name="den" type="date" label="Đến ngày" value={filter.den} width="short" />
-        <Button variant="secondary">Lọc</Button>
-      </Form>
+      </FilterForm>
       <p>
         Tải về (theo bộ lọc đang chọn): <a href={`/quan-tri/khao-sat/${s.id}/ket-qua.csv${props.exportQuery}`}>CSV</a> ·{' '}
         <a href={`/quan-tri/khao-sat/${s.id}/ket-qua.xlsx${props.exportQuery}`}>Excel (XLSX)</a>

@@ -1,5 +1,6 @@
 // Accessible bar charts rendered on the server: SVG with <title>/<desc>, text labels and values on every bar,
 // and the same figures in a data table beside it (readable without JavaScript, never colour alone).
+import { DataTable } from '../../../platform/html/index.js';
 
 export interface ChartRow {
   label: string;
@@ -73,31 +74,23 @@ export function BarChart(props: {
           );
         })}
       </svg>
-      <div class="table-wrap">
-        <table>
-          <caption>{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.labelHeader ?? 'Đáp án'}</th>
-              <th scope="col" class="num">
-                {props.countHeader ?? 'Số lượng'}
-              </th>
-              <th scope="col" class="num">
-                {props.pctHeader ?? 'Tỷ lệ'}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <th scope="row">{r.label}</th>
-                <td class="num">{fmtNum(r.n)}</td>
-                <td class="num">{fmtPct(r.pct)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={props.title}
+        visibleCaption
+        columns={[
+          props.labelHeader ?? 'Đáp án',
+          { label: props.countHeader ?? 'Số lượng', num: true },
+          { label: props.pctHeader ?? 'Tỷ lệ', num: true },
+        ]}
+        rows={rows}
+        row={(r, i) => (
+          <tr key={i}>
+            <th scope="row">{r.label}</th>
+            <td class="num">{fmtNum(r.n)}</td>
+            <td class="num">{fmtPct(r.pct)}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Button, Form, Layout, viDate, type FormErrors } from '../../../platform/html/index.js';
 import {
   availability,
@@ -72,6 +73,36 @@ const L = {
     preview: 'Staff preview: the survey is not open, so it does not accept answers yet.',
   },
 };
+
+const CRUMBS = [{ href: '/khao-sat', label: 'Khảo sát' }];
+
+/** A public survey page; its English version is marked lang="en" for screen readers. */
+function SurveyLayout({
+  title,
+  description,
+  lang,
+  children,
+}: {
+  title: string;
+  description?: string;
+  lang: Lang;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout title={title} description={description} crumbs={CRUMBS}>
+      {lang === 'en' ? <div lang="en">{children}</div> : children}
+    </Layout>
+  );
+}
+
+/** The link to a survey's published results, when they are published. */
+function ResultsLink({ survey, lang }: { survey: Survey; lang: Lang }) {
+  return survey.resultsPublic ? (
+    <p>
+      <a href={surveyUrl(survey.slug, lang, null, '/ket-qua')}>{L[lang].results}</a>
+    </p>
+  ) : null;
+}
 
 export function surveyUrl(slug: string, lang: Lang, source?: string | null, extra = ''): string {
   const q = new URLSearchParams();
@@ -251,11 +282,7 @@ export function SurveyFormPage(props: {
       {props.alreadyAnswered ? (
         <div class="notice notice-info" role="status">
           <p>{l.already}</p>
-          {survey.resultsPublic ? (
-            <p>
-              <a href={surveyUrl(survey.slug, lang, null, '/ket-qua')}>{l.results}</a>
-            </p>
-          ) : null}
+          <ResultsLink survey={survey} lang={lang} />
         </div>
       ) : (
         <>
@@ -333,9 +360,9 @@ export function SurveyFormPage(props: {
     </>
   );
   return (
-    <Layout title={title} description={t(survey.intro, lang).slice(0, 160)} crumbs={[{ href: '/khao-sat', label: 'Khảo sát' }]}>
-      {lang === 'en' ? <div lang="en">{body}</div> : body}
-    </Layout>
+    <SurveyLayout title={title} description={t(survey.intro, lang).slice(0, 160)} lang={lang}>
+      {body}
+    </SurveyLayout>
   );
 }
 
@@ -353,20 +380,16 @@ export function ClosedSurveyPage({ survey, lang, state }: { survey: Survey; lang
     <>
       <h1>{title}</h1>
       <p class="lead">{msg}</p>
-      {survey.resultsPublic ? (
-        <p>
-          <a href={surveyUrl(survey.slug, lang, null, '/ket-qua')}>{L[lang].results}</a>
-        </p>
-      ) : null}
+      <ResultsLink survey={survey} lang={lang} />
       <p>
         <a href="/khao-sat">{lang === 'en' ? 'Other surveys' : 'Các khảo sát khác'}</a>
       </p>
     </>
   );
   return (
-    <Layout title={title} crumbs={[{ href: '/khao-sat', label: 'Khảo sát' }]}>
-      {lang === 'en' ? <div lang="en">{body}</div> : body}
-    </Layout>
+    <SurveyLayout title={title} lang={lang}>
+      {body}
+    </SurveyLayout>
   );
 }
 
@@ -379,20 +402,16 @@ export function ThanksPage({ survey, lang }: { survey: Survey; lang: Lang }) {
           ? 'Your answers have been saved. They help Hanoi make online public services easier for everyone.'
           : 'Câu trả lời của bạn đã được lưu. Ý kiến của bạn giúp Hà Nội làm dịch vụ công trực tuyến dễ dùng hơn cho mọi người.'}
       </p>
-      {survey.resultsPublic ? (
-        <p>
-          <a href={surveyUrl(survey.slug, lang, null, '/ket-qua')}>{L[lang].results}</a>
-        </p>
-      ) : null}
+      <ResultsLink survey={survey} lang={lang} />
       <p>
         <a href="/huong-dan">{lang === 'en' ? 'Guides to online public services' : 'Xem hướng dẫn làm thủ tục trực tuyến'}</a>
       </p>
     </>
   );
   return (
-    <Layout title={lang === 'en' ? 'Thank you' : 'Cảm ơn bạn'} crumbs={[{ href: '/khao-sat', label: 'Khảo sát' }]}>
-      {lang === 'en' ? <div lang="en">{body}</div> : body}
-    </Layout>
+    <SurveyLayout title={lang === 'en' ? 'Thank you' : 'Cảm ơn bạn'} lang={lang}>
+      {body}
+    </SurveyLayout>
   );
 }
 
@@ -457,8 +476,8 @@ export function PublicResultsPage({ survey, results, lang }: { survey: Survey; r
     </>
   );
   return (
-    <Layout title={title} crumbs={[{ href: '/khao-sat', label: 'Khảo sát' }]}>
-      {lang === 'en' ? <div lang="en">{body}</div> : body}
-    </Layout>
+    <SurveyLayout title={title} lang={lang}>
+      {body}
+    </SurveyLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { viDateTime } from '../../../platform/html/index.js';
+import { DataTable, viDateTime } from '../../../platform/html/index.js';
 import { t, type Lang } from '../surveys.model.js';
 import type { BreakdownRow, SurveyResults } from '../surveys.results.js';
 import { BarChart, fmtNum, fmtPct } from './charts.js';
@@ -78,39 +78,25 @@ function Breakdown({
   const l = L[lang];
   if (!rows.length) return null;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{l.group}</th>
-            <th scope="col" class="num">
-              {l.responses}
-            </th>
-            {showSat ? (
-              <th scope="col" class="num">
-                {l.sat}
-              </th>
-            ) : null}
-            {showNps ? (
-              <th scope="col" class="num">
-                NPS
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td class="num">{fmtNum(r.responses)}</td>
-              {showSat ? <td class="num">{fmtPct(r.satisfaction)}</td> : null}
-              {showNps ? <td class="num">{r.nps === null ? '—' : r.nps}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={title}
+      visibleCaption
+      columns={[
+        l.group,
+        { label: l.responses, num: true },
+        showSat && { label: l.sat, num: true },
+        showNps && { label: 'NPS', num: true },
+      ]}
+      rows={rows}
+      row={(r) => (
+        <tr key={r.key}>
+          <th scope="row">{r.label}</th>
+          <td class="num">{fmtNum(r.responses)}</td>
+          {showSat ? <td class="num">{fmtPct(r.satisfaction)}</td> : null}
+          {showNps ? <td class="num">{r.nps === null ? '—' : r.nps}</td> : null}
+        </tr>
+      )}
+    />
   );
 }
 
