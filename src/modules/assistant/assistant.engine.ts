@@ -94,8 +94,7 @@ interface PhraseRef {
   /** Folded words and known word pairs of the phrase (dictionary expanded), filled once frequencies are known. */
   units: string[];
   unitSet: Set<string>;
-  /** IDF of each unit, and their sum. */
-  idfs: number[];
+  /** The IDF mass of its units. */
   total: number;
   /** What the phrase asks (FAQ questions), so an answer about fees is not given to a question about time. */
   facet?: Facet | null;
@@ -272,14 +271,14 @@ export class AssistantEngine {
         answer: null,
         units: [],
         unitSet: new Set(),
-        idfs: [],
+
         total: 0,
       });
       if (g) {
         for (const a of g.aliases)
-          addPhrase({ topic: t.id, kind: 'alias', text: a, answer: null, units: [], unitSet: new Set(), idfs: [], total: 0 });
+          addPhrase({ topic: t.id, kind: 'alias', text: a, answer: null, units: [], unitSet: new Set(), total: 0 });
         for (const f of g.faq)
-          addPhrase({ topic: t.id, kind: 'faq', text: f.q, answer: f.a, units: [], unitSet: new Set(), idfs: [], total: 0 });
+          addPhrase({ topic: t.id, kind: 'faq', text: f.q, answer: f.a, units: [], unitSet: new Set(), total: 0 });
       }
       // The topic's scope lists what the guide must answer; each item is a phrase people may use.
       for (const part of t.scope.split(/[,;:.()–]+/)) {
@@ -291,7 +290,7 @@ export class AssistantEngine {
             answer: null,
             units: [],
             unitSet: new Set(),
-            idfs: [],
+
             total: 0,
           });
       }
@@ -305,7 +304,7 @@ export class AssistantEngine {
         answer: p.answer ?? null,
         units: [],
         unitSet: new Set(),
-        idfs: [],
+
         total: 0,
       });
     }
@@ -346,8 +345,7 @@ export class AssistantEngine {
         list.push(index);
         byUnit.set(u, list);
       }
-      ref.idfs = ref.units.map((u) => this.unitIdf(u));
-      ref.total = ref.idfs.reduce((a, b) => a + b, 0);
+      ref.total = ref.units.reduce((a, u) => a + this.unitIdf(u), 0);
       if (ref.answer !== null) {
         ref.facet = detectFacet(ref.text);
         const list = this.faqs.get(ref.topic) ?? [];
