@@ -72,13 +72,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
  * A static server on the given bytes, in its own process like the platform (so it does not share a core with
  * autocannon): the fastest a server can answer these bytes over node:http.
  */
-export async function startStatic(bytes: Buffer, contentType: string): Promise<Server> {
+export async function startStatic(bytes: Buffer, contentType: string, headers: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvc-static-'));
   const file = path.join(dataDir, 'body');
   fs.writeFileSync(file, bytes);
   const code = `const http=require('node:http');const b=require('node:fs').readFileSync(${JSON.stringify(file)});
-http.createServer((q,r)=>{r.writeHead(200,{'content-type':${JSON.stringify(contentType)},'content-length':b.length});r.end(b)})
+http.createServer((q,r)=>{r.writeHead(200,{...${JSON.stringify(headers)},'content-type':${JSON.stringify(contentType)},'content-length':b.length});r.end(b)})
 .listen(${port},'127.0.0.1',()=>console.log('up'))`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));

@@ -27,9 +27,13 @@ test('key pages are accessible and work with and without JavaScript, on a 360 px
     await expectAccessible(page, `guide (${label})`);
     await expectNoHorizontalScroll(page, `guide (${label})`);
 
-    // "Was this helpful?" works as a plain form.
+    // "Was this helpful?" works as plain forms: the choice, then an optional comment and send.
+    await Promise.all([page.waitForURL(/danh-gia\?helpful=1/), page.click('button[name="helpful"][value="1"]')]);
+    assert.ok(await page.isChecked('input[name="helpful"][value="1"]'));
     await page.fill('#comment', 'Rất dễ hiểu');
-    await Promise.all([page.waitForURL(/cam-on=1/), page.click('button[name="helpful"][value="1"]')]);
+    await expectAccessible(page, `helpful vote (${label})`);
+    await expectNoHorizontalScroll(page, `helpful vote (${label})`);
+    await Promise.all([page.waitForURL(/cam-on=1/), page.click('button:has-text("Gửi đánh giá")')]);
     assert.match(await page.locator('[role="status"]').innerText(), /Cảm ơn/);
 
     // Large text through the display page (a cookie, no JavaScript needed).

@@ -133,6 +133,7 @@ test('citizens get no session; staff signed in are still known on public pages a
     assert.match(String(r.headers['x-request-id']), /^[0-9a-f-]{36}$/);
   }
   // A citizen's helpful vote still needs (and passes) the CSRF check without any session.
+  await citizen.get('/huong-dan/khai-sinh/danh-gia?helpful=1');
   const vote = await citizen.post('/huong-dan/khai-sinh/danh-gia', { helpful: '1' });
   assert.ok(vote.statusCode < 400, `vote accepted (${vote.statusCode})`);
   const forged = await client().post('/huong-dan/khai-sinh/danh-gia', { helpful: '1', _csrf: 'forged' });

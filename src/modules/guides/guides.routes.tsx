@@ -11,7 +11,7 @@ import { formFromBody, formFromContent } from './guides.form.js';
 import * as repo from './guides.repository.js';
 import { guidesService, type PublishedGuide } from './guides.service.js';
 import { AdminGuidePage, AdminGuidesPage, DiffPage, EditGuidePage } from './views/admin-pages.js';
-import { GuideBody, GuidePage } from './views/guide-page.js';
+import { GuideBody, GuidePage, HelpfulPage } from './views/guide-page.js';
 import { GuidesIndexPage, SearchPage } from './views/public-pages.js';
 
 const TopicId = Type.String({ pattern: '^[a-z0-9-]{1,60}$' });
@@ -35,12 +35,23 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
   const { db } = deps;
   const submitLimit = { max: deps.config.rateLimit.submitPerMinute, timeWindow: 60_000 };
 
-  // Guide pages are the same for everyone but for the CSRF token: render once per guide until content changes.
+  // Guide pages are the same bytes for everyone (no token, no cookie): render once per guide until content changes.
   const pageCache = new PageCache();
   guides.onRefresh(() => pageCache.clear());
 
   const relatedOf = (c: GuideContent): PublishedGuide[] =>
     c.related.map((r) => guides.get(r)).filter((g): g is PublishedGuide => Boolean(g));
+
+  const VoteBody = Type.Object({
+    _csrf: Type.Optional(Type.String()),
+    helpful: Type.Optional(Type.String({ maxLength: 10 })),
+    comment: Type.Optional(Type.String({ maxLength: 1000 })),
+  });
+  const publishedOr404 = (id: string): PublishedGuide => {
+    const g = guides.get(id);
+    if (!g) throw new AppError('not_found', 'Không tìm thấy hướng dẫn này. Hãy thử tìm bằng ô tìm kiếm.');
+    return g;
+  };
 
   // ---- Public pages -----------------------------------------------------------------------------
 
@@ -51,8 +62,7 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
 
   app.get('/huong-dan/:id', { schema: { params: IdParams } }, async (req, reply) => {
     const { id } = req.params as { id: string };
-    const g = guides.get(id);
-    if (!g) throw new AppError('not_found', 'Không tìm thấy hướng dẫn này. Hãy thử tìm bằng ô tìm kiếm.');
+    const g = publishedOr404(id);
     guides.recordView(id);
     const thanks = (req.query as { 'cam-on'?: string })['cam-on'] === '1';
     return pageCache.send(req, reply, `${id}:${thanks ? 1 : 0}`, () => (
@@ -60,25 +70,30 @@ export async function guidesRoutes(app: FastifyInstance, deps: AppDeps): Promise
     ));
   });
 
+  // Step 2 of "Trang này có hữu ích không?": the choice made on the guide page, an optional comment, then send.
+  app.get(
+    '/huong-dan/:id/danh-gia',
+    { schema: { params: IdParams, querystring: Type.Object({ helpful: Type.Optional(Type.String({ maxLength: 10 })) }) } },
+    async (req, reply) => {
+      const g = publishedOr404((req.params as { id: string }).id);
+      const { helpful } = req.query as { helpful?: string };
+      return sendPage(req, reply, <HelpfulPage guide={g} helpful={helpful === '1' || helpful === '0' ? helpful : undefined} />);
+    },
+  );
+
   app.post(
     '/huong-dan/:id/danh-gia',
-    {
-      config: { rateLimit: submitLimit },
-      schema: {
-        params: IdParams,
-        body: Type.Object({
-          _csrf: Type.Optional(Type.String()),
-          helpful: Type.Union([Type.Literal('1'), Type.Literal('0')]),
-          comment: Type.Optional(Type.String({ maxLength: 1000 })),
-        }),
-      },
-    },
+    { config: { rateLimit: submitLimit }, schema: { params: IdParams, body: VoteBody } },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const body = req.body as { helpful: '1' | '0'; comment?: string };
+      const g = publishedOr404((req.params as { id: string }).id);
+      const body = req.body as { helpful?: string; comment?: string };
+      if (body.helpful !== '1' && body.helpful !== '0') {
+        const errors = [{ field: 'helpful', message: 'Hãy chọn “Có, hữu ích” hoặc “Chưa hữu ích”.' }];
+        return sendPage(req, reply, <HelpfulPage guide={g} comment={body.comment} errors={errors} />, 400);
+      }
       const comment = body.comment?.trim() ? redactPersonalData(body.comment.trim()) : null;
-      await guides.recordHelpful(id, body.helpful === '1', comment);
-      return redirect(reply, `/huong-dan/${id}?cam-on=1#huu-ich`);
+      await guides.recordHelpful(g.id, body.helpful === '1', comment);
+      return redirect(reply, `/huong-dan/${g.id}?cam-on=1#huu-ich`);
     },
   );
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { test } from 'node:test';
 import { buildTestApp } from '../../../test/helpers/build-app.js';
 import { readStarterGuides, readTopicsFile } from './index.js';
@@ -25,10 +26,34 @@ test('a guide page shows numbered steps, facts with sources, related guides and 
   assert.ok(page.$('ol.steps > li').length >= 3, 'numbered steps');
   assert.match(page.$('ol.steps > li').first().text(), /Bước 1/);
   assert.equal(page.$('#huu-ich').text(), 'Trang này có hữu ích không?');
-  assert.ok(page.$('form[action="/huong-dan/khai-sinh/danh-gia"] button[name="helpful"]').length === 2);
+  const vote = page.$('form[action="/huong-dan/khai-sinh/danh-gia"]');
+  assert.equal(vote.attr('method'), 'get', 'the vote starts with a GET form: the page holds no per-visitor token');
+  assert.equal(vote.find('button[name="helpful"]').length, 2);
   assert.ok(page.$('#lien-quan').length, 'related guides');
   assert.match(page.$('.sources').text(), /kiểm tra ngày \d{2}\/\d{2}\/\d{4}/);
   assert.match(String(page.res.headers['content-security-policy']), /default-src 'self'/);
+});
+
+test('a guide page is the same bytes for every visitor, sets no cookie, and is sent compressed when the browser asks', async (t) => {
+  const { client } = await buildTestApp(t);
+  const a = await client().get('/huong-dan/khai-sinh');
+  const b = await client().get('/huong-dan/khai-sinh');
+  assert.equal(a.html, b.html, 'identical for two visitors');
+  assert.equal(a.res.headers['set-cookie'], undefined, 'reading a guide sets no cookie');
+  for (const [accept, encoding, decode] of [
+    ['gzip, deflate, br', 'br', zlib.brotliDecompressSync],
+    ['gzip', 'gzip', zlib.gunzipSync],
+    ['br;q=0, gzip;q=1', 'gzip', zlib.gunzipSync],
+  ] as const) {
+    const res = await client().app.inject({ method: 'GET', url: '/huong-dan/khai-sinh', headers: { 'accept-encoding': accept } });
+    assert.equal(res.headers['content-encoding'], encoding, accept);
+    assert.match(String(res.headers.vary), /accept-encoding/i);
+    assert.ok(res.rawPayload.length < Buffer.byteLength(a.html) / 2, `${encoding}: ${res.rawPayload.length} bytes`);
+    assert.equal(decode(res.rawPayload).toString(), a.html, `${encoding} holds the same page`);
+  }
+  // Large text is another cached page, not the same bytes.
+  const large = await client().get('/huong-dan/khai-sinh', { cookie: 'hien-thi=lt' });
+  assert.equal(large.$('html').attr('class'), 'lt');
 });
 
 test('an unknown guide is a friendly 404 page; the API answers the error shape', async (t) => {
@@ -45,7 +70,12 @@ test('an unknown guide is a friendly 404 page; the API answers the error shape',
 test('"Was this helpful?" votes and comments are stored (personal data removed) and counted in the back office', async (t) => {
   const { app, client, signIn } = await buildTestApp(t);
   const c = client();
-  await c.get('/huong-dan/can-cuoc');
+  // Step 2: the choice made on the guide page is pre-selected, with a comment box and a POST form.
+  const step2 = await c.get('/huong-dan/can-cuoc/danh-gia?helpful=0');
+  assert.equal(step2.status, 200);
+  assert.equal(step2.$('input[name="helpful"][value="0"]').attr('checked'), 'checked');
+  assert.equal(step2.$('input[name="helpful"][value="1"]').attr('checked'), undefined);
+  assert.equal(step2.$('form[method="post"] textarea[name="comment"]').length, 1);
   const res = await c.post('/huong-dan/can-cuoc/danh-gia', { helpful: '0', comment: 'Khó hiểu quá, gọi tôi 0912345678' });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, '/huong-dan/can-cuoc?cam-on=1#huu-ich');
@@ -65,8 +95,13 @@ test('"Was this helpful?" votes and comments are stored (personal data removed) 
     .get();
   assert.deepEqual(cells.slice(1), ['1', '1', '1'], 'helpful yes / no / comments');
 
-  const bad = await c.post('/huong-dan/can-cuoc/danh-gia', { helpful: 'maybe' });
+  const bad = await c.post('/huong-dan/can-cuoc/danh-gia', { helpful: 'maybe', comment: 'Chưa rõ bước 2' });
   assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /class="error-summary"[^]*Hãy chọn/, 'a clear message on the same form');
+  assert.match(bad.body, /<textarea[^>]*name="comment"[^>]*>Chưa rõ bước 2<\/textarea>/, 'the comment typed is kept');
+  const none = await c.post('/huong-dan/can-cuoc/danh-gia', { comment: 'x' });
+  assert.equal(none.statusCode, 400);
+  assert.equal((await c.get('/huong-dan/khong-co/danh-gia?helpful=1')).status, 404);
   assert.equal((await app.deps.db.selectFrom('guide_feedback').select('id').execute()).length, 2, 'bad input stores nothing');
 });
 

@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import negotiate from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -40,13 +42,25 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, page: JSX.Ele
 
 const CSRF_SLOT = '\u0000csrf\u0000';
 
+/** Encodings a cached page is kept in, best first (browsers send "gzip, deflate, br"). */
+const ENCODINGS: Array<'br' | 'gzip'> = ['br', 'gzip'];
+
+interface CachedPage {
+  /** UTF-8 bytes split where the CSRF token goes (one part when the page has no POST form). */
+  parts: Buffer[];
+  /** Compressed once, for pages without a token: every visitor gets the same bytes. */
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
 /**
- * A cache of rendered public pages. The page is rendered once per key with a placeholder where the CSRF token goes;
- * each request then only swaps in its own token. Call clear() when the content changes.
+ * A cache of rendered public pages, kept until clear() (call it when the content changes). A page that holds no
+ * token is kept as bytes, plain and compressed, and sent as they are; a page with a POST form is kept with a
+ * placeholder where each request swaps in its own CSRF token.
  */
 export class PageCache {
   // Kept as UTF-8 bytes: encoding 13 KB of Vietnamese text on every request costs more than copying bytes.
-  private pages = new Map<string, Buffer[]>();
+  private pages = new Map<string, CachedPage>();
   constructor(private readonly max = 500) {}
 
   clear(): void {
@@ -56,20 +70,32 @@ export class PageCache {
   send(req: FastifyRequest, reply: FastifyReply, key: string, page: () => JSX.Element, status = 200): FastifyReply {
     const ctx = pageContext(req, reply);
     const fullKey = `${key}|${ctx.prefs.largeText ? 'lt' : ''}${ctx.prefs.contrast ? 'hc' : ''}`;
-    let parts = this.pages.get(fullKey);
-    if (!parts) {
-      parts = renderPage({ ...ctx, csrf: () => CSRF_SLOT }, page())
+    let cached = this.pages.get(fullKey);
+    if (!cached) {
+      const parts = renderPage({ ...ctx, csrf: () => CSRF_SLOT }, page())
         .split(CSRF_SLOT)
         .map((p) => Buffer.from(p));
+      cached = { parts };
+      if (parts.length === 1) {
+        cached.br = zlib.brotliCompressSync(parts[0]!, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: parts[0]!.length },
+        });
+        cached.gzip = zlib.gzipSync(parts[0]!, { level: 9 });
+      }
       if (this.pages.size >= this.max) this.pages.clear();
-      this.pages.set(fullKey, parts);
+      this.pages.set(fullKey, cached);
     }
-    let html = parts[0]!;
+    reply.code(status).type('text/html; charset=utf-8');
+    const { parts } = cached;
     if (parts.length > 1) {
       const token = Buffer.from(ctx.csrf());
-      html = Buffer.concat(parts.flatMap((p, i) => (i ? [token, p] : [p])));
+      return reply.send(Buffer.concat(parts.flatMap((p, i) => (i ? [token, p] : [p]))));
     }
-    return reply.code(status).type('text/html; charset=utf-8').send(html);
+    reply.header('vary', 'accept-encoding');
+    const accepted = req.headers['accept-encoding'];
+    const encoding = accepted ? negotiate(accepted, ENCODINGS) : null;
+    if (encoding) return reply.header('content-encoding', encoding).send(cached[encoding]);
+    return reply.send(parts[0]);
   }
 }
 

@@ -1,4 +1,14 @@
-import { Button, Form, Layout, Notice, TextArea, viDate } from '../../../platform/html/index.js';
+import {
+  Button,
+  Choices,
+  ErrorSummary,
+  Form,
+  Layout,
+  Notice,
+  TextArea,
+  viDate,
+  type FormErrors,
+} from '../../../platform/html/index.js';
 import type { GuideContent } from '../guides.content.js';
 import type { PublishedGuide } from '../guides.service.js';
 
@@ -184,18 +194,15 @@ export function GuideBody({ content: c, related, feedback = 'form' }: GuideBodyP
   );
 }
 
+/**
+ * "Was this page useful?" on the guide page is a GET form: the page then holds no per-visitor token, so every visitor
+ * gets the same cached bytes and no cookie. The vote itself is a POST with a CSRF token on the next page.
+ */
 function HelpfulForm({ id }: { id: string }) {
   return (
     <section aria-labelledby="huu-ich" class="helpful no-print">
       <h2 id="huu-ich">Trang này có hữu ích không?</h2>
-      <Form action={`/huong-dan/${id}/danh-gia`} data-module="helpful">
-        <TextArea
-          name="comment"
-          label="Góp ý thêm cho trang này"
-          hint="Không ghi số điện thoại, số căn cước hay thông tin cá nhân."
-          rows={3}
-          maxLength={1000}
-        />
+      <Form action={`/huong-dan/${id}/danh-gia`} method="get">
         <div class="button-row">
           <Button name="helpful" value="1">
             Có, hữu ích
@@ -206,6 +213,53 @@ function HelpfulForm({ id }: { id: string }) {
         </div>
       </Form>
     </section>
+  );
+}
+
+export const HELPFUL_OPTIONS = [
+  { value: '1', label: 'Có, hữu ích' },
+  { value: '0', label: 'Chưa hữu ích' },
+];
+
+/** The second step of the vote: confirm the choice, add an optional comment, send (POST + CSRF). */
+export function HelpfulPage(props: { guide: PublishedGuide; helpful?: string; comment?: string; errors?: FormErrors }) {
+  const c = props.guide.content;
+  return (
+    <Layout
+      title={`Đánh giá trang: ${c.title}`}
+      crumbs={[
+        { href: '/', label: 'Trang chủ' },
+        { href: '/huong-dan', label: 'Hướng dẫn' },
+        { href: `/huong-dan/${c.id}`, label: c.title },
+      ]}
+    >
+      <h1>Đánh giá trang “{c.title}”</h1>
+      <ErrorSummary errors={props.errors} />
+      <Form action={`/huong-dan/${c.id}/danh-gia`}>
+        <Choices
+          type="radio"
+          name="helpful"
+          label="Trang này có hữu ích với bạn không?"
+          options={HELPFUL_OPTIONS}
+          value={props.helpful}
+          errors={props.errors}
+          required
+        />
+        <TextArea
+          name="comment"
+          label="Góp ý thêm cho trang này"
+          hint="Không ghi số điện thoại, số căn cước hay thông tin cá nhân."
+          rows={4}
+          maxLength={1000}
+          value={props.comment}
+          errors={props.errors}
+        />
+        <Button>Gửi đánh giá</Button>
+      </Form>
+      <p>
+        <a href={`/huong-dan/${c.id}`}>Quay lại hướng dẫn</a>
+      </p>
+    </Layout>
   );
 }
 
