@@ -2,7 +2,7 @@
 // Fits the assistant's confidence model (a logistic regression over the retrieval evidence, see FEATURES in
 // src/modules/assistant/assistant.engine.ts) on labelled question files, and picks the decline and answer thresholds.
 // Prints the constants to paste into the engine. Fit on tuning files only; keep other files for checking.
-import { FEATURES, MODEL, THRESHOLDS, features } from '../src/modules/assistant/assistant.engine.js';
+import { FEATURES, MODEL, THRESHOLDS, features, logistic } from '../src/modules/assistant/assistant.engine.js';
 import { readQuestions, starterEngine } from '../src/modules/assistant/assistant.eval.js';
 
 const files = process.argv.slice(2);
@@ -61,11 +61,13 @@ for (let it = 0; it < 20000; it++) {
 }
 const weights = w.map((v, j) => v / sd[j]!);
 const bias = b - w.reduce((a, v, j) => a + (v * mean[j]!) / sd[j]!, 0);
-const conf = (x: number[]) => (x.length ? 1 / (1 + Math.exp(-(bias + weights.reduce((a, v, j) => a + v * x[j]!, 0)))) : 0);
+type Conf = (x: number[]) => number;
+const fitted: Conf = (x) => (x.length ? logistic(x, { bias, weights }) : 0);
+const current: Conf = (x) => (x.length ? logistic(x) : 0);
 
 const inScope = samples.filter((s) => s.inScope);
 const oos = samples.filter((s) => !s.inScope);
-const rate = (t: number) => ({
+const rate = (t: number, conf: Conf = fitted) => ({
   right: inScope.filter((s) => s.y === 1 && conf(s.x) >= t).length / inScope.length,
   declined: oos.filter((s) => conf(s.x) < t).length / (oos.length || 1),
   precision: (() => {
@@ -91,7 +93,7 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 console.log(
   `# ${data.length} questions with evidence (${inScope.length} in scope, ${oos.length} out of scope) from ${files.join(', ')}`,
 );
-console.log('current model: ', JSON.stringify(rate(THRESHOLDS.decline)), 'with', JSON.stringify(MODEL.weights));
+console.log('current model: ', JSON.stringify(rate(THRESHOLDS.decline, current)), 'with', JSON.stringify(MODEL.weights));
 console.log(`export const MODEL = {\n  bias: ${round(bias)},\n  weights: [${weights.map(round).join(', ')}],\n};`);
 console.log(`// FEATURES: ${FEATURES.join(', ')}`);
 console.log(`decline: ${round(decline)}, answer: ${round(answer)}`);

@@ -28,12 +28,17 @@ test('held-out questions (never used for tuning) stay above the floor: top-1, de
   assert.ok(f.p95Ms < 25, `p95 ${f.p95Ms} ms`);
 });
 
-test('blind sets written without seeing the guides: the one never used for fitting stays above its floor', () => {
+test('blind sets written without seeing the guides stay above their floors; the two never fitted on too', () => {
   const sys = assistantSystem(engine);
-  for (const file of ['test/fixtures/assistant-blind1.tsv', 'test/fixtures/assistant-blind2.tsv']) {
+  // blind1 and blind2 were used to fit the confidence model; blind3 and blind4 never were (docs/assistant.md).
+  const floors: Array<[string, number]> = [
+    ['test/fixtures/assistant-blind1.tsv', 0.9],
+    ['test/fixtures/assistant-blind2.tsv', 0.85],
+    ['test/fixtures/assistant-blind3.tsv', 0.85],
+    ['test/fixtures/assistant-blind4.tsv', 0.87],
+  ];
+  for (const [file, floor] of floors) {
     const f = evaluate(readQuestions(path.resolve(file)), sys, 1);
-    // blind1 was used to fit the confidence model; blind2 never was (docs/assistant.md).
-    const floor = file.endsWith('blind1.tsv') ? 0.88 : 0.8;
     assert.ok(f.top1 >= floor, `${file}: top-1 ${f.top1}`);
     assert.ok(f.declined >= 0.9, `${file}: out of scope declined ${f.declined}`);
   }
@@ -151,11 +156,11 @@ test('facets are read from everyday wording', () => {
 });
 
 test('a phrase added by an editor makes a new way of asking understood', () => {
-  const q = 'xin dấu đỏ phường cho giấy tờ photo';
+  const q = 'nhờ xã đóng mộc vào bản phô tô';
   assert.equal(engine.decide(q).topic, null, 'not understood before');
   const withPhrase = new AssistantEngine(
     starterKnowledge(),
-    [{ topicId: 'chung-thuc', phrase: 'xin dấu đỏ phường cho giấy tờ photo', kind: 'alias' }],
+    [{ topicId: 'chung-thuc', phrase: 'nhờ xã đóng mộc vào bản phô tô', kind: 'alias' }],
     STARTER_DICTIONARY,
   );
   assert.equal(withPhrase.decide(q).topic, 'chung-thuc');
