@@ -48,6 +48,13 @@ export async function run(): Promise<void> {
     console.log(
       `search API ?q=cap lai cccd: ${fmt(search)} (target p99 < 20 ms; the static server's own p99 above is the floor on this machine)`,
     );
+    // Every query different (a number appended), so none is answered from the search cache.
+    let n = 0;
+    const unique = await load({
+      url: server.url,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/search?q=cap%20lai%20cccd%20${++n}` }) }],
+    });
+    console.log(`search API, every query unique (no cache): ${fmt(unique)}`);
   } finally {
     await server.stop();
   }

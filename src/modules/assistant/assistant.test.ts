@@ -277,6 +277,9 @@ test('the dictionary: an editor adds an abbreviation, search and the assistant u
   assert.equal(ok.statusCode, 303);
   const search = await client().json('GET', '/api/v1/search?q=cap%20lai%20qqcc');
   assert.equal(search.json().results[0]?.topic, 'can-cuoc');
+  // The same search as before the entry is not answered from the search cache.
+  const again = await client().json('GET', '/api/v1/search?q=qqcc');
+  assert.equal(again.json().results[0]?.topic, 'can-cuoc');
   const ask = await client().json('POST', '/api/v1/assistant/ask', { question: 'cap lai qqcc bi mat' });
   assert.equal(ask.json().topic, 'can-cuoc');
   await editor.get('/quan-tri/tu-dien');

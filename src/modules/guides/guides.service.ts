@@ -79,11 +79,15 @@ const now = () => new Date().toISOString();
  * (draft -> review -> published by a second person), helpful votes and view counts.
  * One instance per running app.
  */
+const SEARCH_CACHE_SIZE = 2000;
+
 export class GuidesService {
   private published = new Map<string, PublishedGuide>();
   private ordered: PublishedGuide[] = [];
   private topics: repo.TopicRow[] = [];
   private index: SearchIndex<GuideField> = new SearchIndex(GUIDE_FIELDS, [], compileDictionary([]));
+  /** Recent searches (people search the same few things over and over), emptied when the index is rebuilt. */
+  private searches = new Map<string, SearchResponse>();
   private dict: CompiledDictionary = compileDictionary(STARTER_DICTIONARY);
   private dictEntries: DictionaryEntry[] = [...STARTER_DICTIONARY];
   private views = new Map<string, number>();
@@ -126,6 +130,7 @@ export class GuidesService {
     this.published = published;
     this.ordered = [...published.values()].sort((a, b) => a.sort - b.sort);
     const scopes = new Map(topics.map((t) => [t.id, t.scope]));
+    this.searches.clear();
     this.index = new SearchIndex(
       GUIDE_FIELDS,
       this.ordered.map((g) => guideDocument(g.content, scopes.get(g.id))),
@@ -207,6 +212,16 @@ export class GuidesService {
   search(query: string, limit = 10): SearchResponse {
     const q = query.trim().slice(0, 200);
     if (!q) return { query: q, results: [], didYouMean: null };
+    const key = `${limit}\u0000${q}`;
+    const cached = this.searches.get(key);
+    if (cached) return cached;
+    const res = this.runSearch(q, limit);
+    if (this.searches.size >= SEARCH_CACHE_SIZE) this.searches.delete(this.searches.keys().next().value!);
+    this.searches.set(key, res);
+    return res;
+  }
+
+  private runSearch(q: string, limit: number): SearchResponse {
     const hits = this.index.search(q, { limit: Math.max(limit, 10) });
     const top = hits[0]?.score ?? 0;
     const results = hits
