@@ -191,8 +191,9 @@ export function features(e: Evidence): number[] {
 
 /**
  * Confidence: a logistic model over the retrieval evidence (FEATURES), fitted with `npm run fit:assistant` on the
- * tuning, held-out and blind-1 question files in test/fixtures (in-scope questions whose best topic is right = 1;
- * wrong best topic or out of scope = 0). Never fitted on the dev set or on blind-2, which stay for checking.
+ * tuning, held-out, blind-1 and blind-2 question files in test/fixtures (in-scope questions whose best topic is right
+ * = 1; wrong best topic or out of scope = 0). Never fitted on the dev set or on blind-3 and blind-4, which stay for
+ * checking.
  */
 export const MODEL = {
   bias: -12.596,
