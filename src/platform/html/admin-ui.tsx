@@ -13,8 +13,9 @@ function isColumnSpec(c: Column): c is { label: ComponentChildren; num?: boolean
 
 /**
  * A table in a scrollable wrapper, with a caption (hidden unless `visibleCaption`), column headers and rows.
- * `children` are rows placed before the mapped `rows`. With `empty`, no rows shows that sentence instead of the table.
- * A falsy column (`canEdit && 'Xóa'`) is left out.
+ * `children` are rows placed before the mapped `rows`, and `foot` the footer rows (totals). With `empty`, no rows shows
+ * that sentence instead of the table. A falsy column (`canEdit && 'Xóa'`) is left out. Without `columns`, `children`
+ * are the whole table after the caption (its own header rows, body and footer).
  *
  * @example
  * <DataTable caption="Các mẫu trả lời" columns={['Tên mẫu', { label: 'Số lần dùng', num: true }]} rows={templates}
@@ -23,10 +24,12 @@ function isColumnSpec(c: Column): c is { label: ComponentChildren; num?: boolean
 export function DataTable<T>(props: {
   caption: ComponentChildren;
   visibleCaption?: boolean;
-  columns: Array<Column | false | null | undefined>;
+  columns?: Array<Column | false | null | undefined>;
   rows?: readonly T[];
   row?: (r: T, i: number) => JSX.Element;
   empty?: ComponentChildren;
+  /** Rows after the body (totals), in a tfoot; with `columns`. */
+  foot?: ComponentChildren;
   children?: ComponentChildren;
 }) {
   if (props.empty !== undefined && props.rows && !props.rows.length) return <p>{props.empty}</p>;
@@ -34,23 +37,30 @@ export function DataTable<T>(props: {
     <div class="table-wrap">
       <table>
         <caption class={props.visibleCaption ? undefined : 'visually-hidden'}>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.columns.map((c) =>
-              c === false || c === null || c === undefined ? null : isColumnSpec(c) ? (
-                <th scope="col" class={c.num ? 'num' : undefined}>
-                  {c.label}
-                </th>
-              ) : (
-                <th scope="col">{c}</th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {props.children}
-          {props.row && props.rows ? props.rows.map(props.row) : null}
-        </tbody>
+        {props.columns ? (
+          <>
+            <thead>
+              <tr>
+                {props.columns.map((c) =>
+                  c === false || c === null || c === undefined ? null : isColumnSpec(c) ? (
+                    <th scope="col" class={c.num ? 'num' : undefined}>
+                      {c.label}
+                    </th>
+                  ) : (
+                    <th scope="col">{c}</th>
+                  ),
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {props.children}
+              {props.row && props.rows ? props.rows.map(props.row) : null}
+            </tbody>
+            {props.foot ? <tfoot>{props.foot}</tfoot> : null}
+          </>
+        ) : (
+          props.children
+        )}
       </table>
     </div>
   );
@@ -97,10 +107,21 @@ export function Pager({
  * @example
  * <PillNav label="Trợ lý ảo" links={[{ href: '/quan-tri/tro-ly', label: 'Số liệu' }]} current="/quan-tri/tro-ly" />
  */
-export function PillNav({ label, links, current }: { label: string; links: readonly NavItem[]; current?: string }) {
+export function PillNav({
+  label,
+  links,
+  current,
+  listClass,
+}: {
+  label: string;
+  links: readonly NavItem[];
+  current?: string;
+  /** A class on the list (`pills-list`). */
+  listClass?: string;
+}) {
   return (
     <nav aria-label={label} class="pills">
-      <ul>
+      <ul class={listClass}>
         {links.map((l) => (
           <li key={l.href}>
             <a href={l.href} aria-current={current !== undefined && l.href === current ? 'page' : undefined}>
@@ -159,25 +180,65 @@ export function ButtonForm({
 }
 
 /**
- * A GET form of filters above a list; works without JavaScript (the filters end up in the URL).
+ * A GET form of filters above a list; works without JavaScript (the filters end up in the URL). `inline` lays the
+ * labels and fields out on one line (class `inline-form`), as the campaign and reports lists do.
  *
  * @example
  * <FilterForm action="/quan-tri/phan-anh"><Select name="kenh" label="Kênh" options={channels} emptyLabel="Tất cả" /></FilterForm>
+ * <FilterForm action="/quan-tri/chien-dich/san-pham" inline><FilterSelect name="loai" label="Loại" options={types} /></FilterForm>
  */
 export function FilterForm({
   action,
   submitLabel = 'Lọc',
+  inline,
   children,
 }: {
   action: string;
   submitLabel?: string;
+  inline?: boolean;
   children: ComponentChildren;
 }) {
+  if (inline)
+    return (
+      <form method="get" action={action} class="inline-form">
+        {children}
+        <Button variant="secondary">{submitLabel}</Button>
+      </form>
+    );
   return (
     <Form action={action} method="get" class="filters">
       {children}
       <Button variant="secondary">{submitLabel}</Button>
     </Form>
+  );
+}
+
+/**
+ * One select of an inline filter form: its label, then the select, "Tất cả" (or `allLabel`) first unless `noAll`.
+ *
+ * @example
+ * <FilterSelect name="trang-thai" label="Trạng thái" options={labelOptions(STATUS_LABELS)} value={status} />
+ */
+export function FilterSelect(props: {
+  name: string;
+  label: string;
+  options: readonly Option[];
+  value?: string;
+  allLabel?: string;
+  noAll?: boolean;
+}) {
+  return (
+    <>
+      <label for={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name} class="input">
+        {props.noAll ? null : <option value="">{props.allLabel ?? 'Tất cả'}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 

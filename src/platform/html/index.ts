@@ -35,6 +35,7 @@ export {
   FlashNotice,
   ButtonForm,
   FilterForm,
+  FilterSelect,
   Checkbox,
   bindFields,
   labelOptions,

@@ -1,9 +1,17 @@
 import {
   Button,
+  ButtonForm,
+  Choices,
+  DataTable,
+  FilterForm,
+  FilterSelect,
   Form,
   Select,
+  TextArea,
   TextInput,
+  bindFields,
   errorFor,
+  labelOptions,
   viDate,
   viDateTime,
   type FormErrors,
@@ -12,21 +20,9 @@ import {
 import type * as repo from '../campaign.repository.js';
 import { ACTIVITY_STATUS_LABELS, EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, type ActivityForm } from '../campaign.service.js';
 import type { ActivityStatus } from '../campaign.table.js';
-import {
-  CRUMBS,
-  DataTable,
-  FileField,
-  FilterForm,
-  FilterSelect,
-  FormPage,
-  SectionPage,
-  UploadForm,
-  boundFields,
-  namesOf,
-  optionsOf,
-} from './shared.js';
+import { CRUMBS, FileField, FormPage, SectionPage, UploadForm, namesOf } from './shared.js';
 
-const STATUS_OPTIONS: Option[] = optionsOf(ACTIVITY_STATUS_LABELS);
+const STATUS_OPTIONS: Option[] = labelOptions(ACTIVITY_STATUS_LABELS);
 
 export interface ActivityListItem {
   id: number;
@@ -51,7 +47,7 @@ export function ActivitiesPage(props: {
 }) {
   return (
     <SectionPage title={`Hoạt động năm ${props.year}`} flash={props.flash}>
-      <FilterForm action="/quan-tri/chien-dich/hoat-dong">
+      <FilterForm action="/quan-tri/chien-dich/hoat-dong" inline>
         <FilterSelect
           name="nam"
           label="Năm"
@@ -156,18 +152,18 @@ export function ActivityFormPage(props: {
   audiences: Option[];
 }) {
   const { form, errors } = props;
-  const f = boundFields(form, errors);
+  const field = bindFields(form, errors);
   return (
     <FormPage title={props.title} crumbs={listCrumbs(props.year)} action={props.action} errors={errors} submit="Lưu hoạt động">
-      <f.Text name="title" label="Tên hoạt động" required />
-      <f.Area name="description" label="Mô tả" rows={4} />
-      <f.Pick
-        name="phaseId"
+      <TextInput {...field('title')} label="Tên hoạt động" required />
+      <TextArea {...field('description')} label="Mô tả" rows={4} />
+      <Select
+        {...field('phaseId')}
         label="Giai đoạn"
         options={props.phases.map((p) => ({ value: String(p.id), label: `Giai đoạn ${p.no}: ${p.name}` }))}
         emptyLabel="Không thuộc giai đoạn nào"
       />
-      <f.Pick name="leadUnitId" label="Đơn vị chủ trì" options={props.leadUnits} emptyLabel="Chọn đơn vị" required />
+      <Select {...field('leadUnitId')} label="Đơn vị chủ trì" options={props.leadUnits} emptyLabel="Chọn đơn vị" required />
       <MultiSelect
         name="coopUnitIds"
         label="Đơn vị phối hợp"
@@ -176,10 +172,10 @@ export function ActivityFormPage(props: {
         value={form.coopUnitIds}
         errors={errors}
       />
-      <f.Boxes name="channels" type="checkbox" label="Kênh" options={props.channels} />
-      <f.Boxes name="audiences" type="checkbox" label="Đối tượng" options={props.audiences} />
-      <f.Text name="dueDate" label="Hạn hoàn thành" type="date" width="short" />
-      <f.Pick name="status" label="Trạng thái" options={STATUS_OPTIONS} required />
+      <Choices {...field('channels')} type="checkbox" label="Kênh" options={props.channels} />
+      <Choices {...field('audiences')} type="checkbox" label="Đối tượng" options={props.audiences} />
+      <TextInput {...field('dueDate')} label="Hạn hoàn thành" type="date" width="short" />
+      <Select {...field('status')} label="Trạng thái" options={STATUS_OPTIONS} required />
     </FormPage>
   );
 }
@@ -259,11 +255,9 @@ export function ActivityPage(props: {
               <td>{viDateTime(e.created_at)}</td>
               <td>
                 {props.canManage || (props.canAddEvidence && e.created_by === props.userId) ? (
-                  <Form action={`${base}/minh-chung/${e.id}/xoa`} class="inline">
-                    <Button variant="warning">
-                      Xóa<span class="visually-hidden"> minh chứng {e.id}</span>
-                    </Button>
-                  </Form>
+                  <ButtonForm action={`${base}/minh-chung/${e.id}/xoa`} variant="warning" srLabel={`minh chứng ${e.id}`}>
+                    Xóa
+                  </ButtonForm>
                 ) : null}
               </td>
             </tr>

@@ -1,11 +1,17 @@
 import {
   Button,
+  Choices,
+  DataTable,
+  FilterForm,
+  FilterSelect,
   Form,
   Notice,
   Select,
   TextArea,
   TextInput,
+  bindFields,
   errorFor,
+  labelOptions,
   viDate,
   viDateTime,
   viNumber,
@@ -22,19 +28,7 @@ import {
   type PublicationForm,
 } from '../campaign.service.js';
 import type { ContentStatus } from '../campaign.table.js';
-import {
-  CRUMBS,
-  DataTable,
-  FileField,
-  FilterForm,
-  FilterSelect,
-  FormPage,
-  SectionPage,
-  UploadForm,
-  boundFields,
-  namesOf,
-  optionsOf,
-} from './shared.js';
+import { CRUMBS, FileField, FormPage, SectionPage, UploadForm, namesOf } from './shared.js';
 
 const LIST_CRUMBS = [...CRUMBS, { href: '/quan-tri/chien-dich/san-pham', label: 'Sản phẩm' }];
 
@@ -52,9 +46,9 @@ export function ContentListPage(props: {
         Mỗi sản phẩm đi qua các bước: <strong>bản nháp</strong>, <strong>chờ duyệt</strong>, <strong>đã duyệt</strong> (do một cán
         bộ Trung tâm khác người viết duyệt), rồi <strong>đã đăng</strong> khi có minh chứng đăng tải.
       </p>
-      <FilterForm action="/quan-tri/chien-dich/san-pham">
-        <FilterSelect name="trang-thai" label="Trạng thái" options={optionsOf(CONTENT_STATUS_LABELS)} value={props.status} />
-        <FilterSelect name="loai" label="Loại" options={optionsOf(CONTENT_TYPES)} value={props.type} />
+      <FilterForm action="/quan-tri/chien-dich/san-pham" inline>
+        <FilterSelect name="trang-thai" label="Trạng thái" options={labelOptions(CONTENT_STATUS_LABELS)} value={props.status} />
+        <FilterSelect name="loai" label="Loại" options={labelOptions(CONTENT_TYPES)} value={props.type} />
       </FilterForm>
       {props.canCreate ? (
         <p class="button-row">
@@ -101,25 +95,30 @@ export function ContentFormPage(props: {
   activities: Option[];
 }) {
   const { form, errors } = props;
-  const f = boundFields(form, errors);
+  const field = bindFields(form, errors);
   return (
     <FormPage title={props.title} crumbs={LIST_CRUMBS} action={props.action} errors={errors} submit="Lưu bản nháp">
-      <f.Text name="title" label="Tên sản phẩm" required />
-      <f.Pick name="type" label="Loại sản phẩm" options={optionsOf(CONTENT_TYPES)} emptyLabel="Chọn loại" required />
-      <f.Boxes name="audiences" type="checkbox" label="Đối tượng" options={props.audiences} required />
-      <f.Pick name="messageId" label="Thông điệp" options={props.messages} emptyLabel="Không gắn thông điệp" />
-      <f.Pick name="ownerUnitId" label="Đơn vị thực hiện" options={props.units} emptyLabel="Chọn đơn vị" required />
-      <f.Pick name="activityId" label="Thuộc hoạt động" options={props.activities} emptyLabel="Không thuộc hoạt động nào" />
-      <f.Text
-        name="plannedDate"
+      <TextInput {...field('title')} label="Tên sản phẩm" required />
+      <Select {...field('type')} label="Loại sản phẩm" options={labelOptions(CONTENT_TYPES)} emptyLabel="Chọn loại" required />
+      <Choices {...field('audiences')} type="checkbox" label="Đối tượng" options={props.audiences} required />
+      <Select {...field('messageId')} label="Thông điệp" options={props.messages} emptyLabel="Không gắn thông điệp" />
+      <Select {...field('ownerUnitId')} label="Đơn vị thực hiện" options={props.units} emptyLabel="Chọn đơn vị" required />
+      <Select
+        {...field('activityId')}
+        label="Thuộc hoạt động"
+        options={props.activities}
+        emptyLabel="Không thuộc hoạt động nào"
+      />
+      <TextInput
+        {...field('plannedDate')}
         label="Ngày dự kiến đăng"
         type="date"
         width="short"
         hint="Sản phẩm hiện trên lịch đăng vào ngày này."
       />
-      <f.Area name="body" label="Nội dung chính" rows={8} />
-      <f.Boxes
-        name="channels"
+      <TextArea {...field('body')} label="Nội dung chính" rows={8} />
+      <Choices
+        {...field('channels')}
         type="checkbox"
         label="Kênh đăng"
         options={props.channels.map((c) => ({ value: c.key, label: c.name }))}

@@ -1,5 +1,17 @@
 import type { ComponentChildren } from 'preact';
-import { Button, Choices, Form, TextInput, viDate, type FormErrors } from '../../../platform/html/index.js';
+import {
+  Button,
+  Choices,
+  DataTable,
+  Form,
+  Select,
+  TextArea,
+  TextInput,
+  bindFields,
+  labelOptions,
+  viDate,
+  type FormErrors,
+} from '../../../platform/html/index.js';
 import type * as repo from '../campaign.repository.js';
 import {
   CHANNEL_GROUP_LABELS,
@@ -13,7 +25,7 @@ import {
   type TargetForm,
   type planOverview,
 } from '../campaign.service.js';
-import { CRUMBS, DataTable, EditLink, FormPage, SectionPage, boundFields, crumbsFor, optionsOf } from './shared.js';
+import { CRUMBS, EditLink, FormPage, SectionPage, crumbsFor } from './shared.js';
 
 type Overview = Awaited<ReturnType<typeof planOverview>>;
 
@@ -242,7 +254,7 @@ function YearFormPage({
 }
 
 export function PlanEditPage({ year, form, errors }: { year: number; form: PlanForm; errors?: FormErrors }) {
-  const f = boundFields(form, errors);
+  const field = bindFields(form, errors);
   return (
     <YearFormPage
       year={year}
@@ -250,9 +262,9 @@ export function PlanEditPage({ year, form, errors }: { year: number; form: PlanF
       action={`/quan-tri/chien-dich/ke-hoach/${year}/sua`}
       errors={errors}
     >
-      <f.Text name="title" label="Tên kế hoạch" required />
-      <f.Text name="mainMessage" label="Thông điệp chính" required />
-      <f.Area name="goals" label="Mục tiêu chung" hint="Mỗi mục tiêu một dòng." rows={10} required />
+      <TextInput {...field('title')} label="Tên kế hoạch" required />
+      <TextInput {...field('mainMessage')} label="Thông điệp chính" required />
+      <TextArea {...field('goals')} label="Mục tiêu chung" hint="Mỗi mục tiêu một dòng." rows={10} required />
     </YearFormPage>
   );
 }
@@ -294,32 +306,38 @@ export function TargetFormPage({
   errors?: FormErrors;
   deleteAction?: string;
 }) {
-  const f = boundFields(form, errors);
+  const field = bindFields(form, errors);
   return (
     <PlanItemPage noun="chỉ tiêu" year={year} action={action} errors={errors} deleteAction={deleteAction}>
-      <f.Area name="text" label="Nội dung chỉ tiêu" rows={3} required />
-      <f.Text
-        name="metricKey"
+      <TextArea {...field('text')} label="Nội dung chỉ tiêu" rows={3} required />
+      <TextInput
+        {...field('metricKey')}
         label="Mã chỉ số"
         hint="Chữ thường không dấu, số và dấu gạch dưới; bảng chỉ số dùng mã này. Ví dụ: communes_info_channels."
         required
       />
-      <f.Text name="targetValue" label="Giá trị mục tiêu" inputMode="numeric" width="short" required />
-      <f.Boxes name="unit" type="radio" label="Đơn vị tính" inline options={optionsOf(TARGET_UNIT_LABELS)} required />
-      <f.Pick name="source" label="Nguồn số liệu" options={optionsOf(TARGET_SOURCE_LABELS)} emptyLabel="Chọn nguồn" required />
-      <f.Text
-        name="sourceKey"
+      <TextInput {...field('targetValue')} label="Giá trị mục tiêu" inputMode="numeric" width="short" required />
+      <Choices {...field('unit')} type="radio" label="Đơn vị tính" inline options={labelOptions(TARGET_UNIT_LABELS)} required />
+      <Select
+        {...field('source')}
+        label="Nguồn số liệu"
+        options={labelOptions(TARGET_SOURCE_LABELS)}
+        emptyLabel="Chọn nguồn"
+        required
+      />
+      <TextInput
+        {...field('sourceKey')}
         label="Mã trường hoặc chỉ số nguồn"
         hint="Ví dụ: mã trường báo cáo định kỳ (people_guided, portal_articles) hoặc mã chỉ số (online_rate)."
       />
-      <f.Area name="measure" label="Cách đo" rows={3} required />
+      <TextArea {...field('measure')} label="Cách đo" rows={3} required />
     </PlanItemPage>
   );
 }
 
 export function PhaseFormPage(props: { year: number; phase: repo.PhaseRow; form: PhaseForm; errors?: FormErrors }) {
   const { year, phase, errors } = props;
-  const f = boundFields(props.form, errors);
+  const field = bindFields(props.form, errors);
   return (
     <YearFormPage
       year={year}
@@ -327,11 +345,11 @@ export function PhaseFormPage(props: { year: number; phase: repo.PhaseRow; form:
       action={`/quan-tri/chien-dich/giai-doan/${phase.id}/sua`}
       errors={errors}
     >
-      <f.Text name="name" label="Tên giai đoạn" required />
-      <f.Text name="start" label="Ngày bắt đầu" type="date" width="short" required />
-      <f.Text name="end" label="Ngày kết thúc" type="date" width="short" required />
-      <f.Area name="goals" label="Mục tiêu" rows={5} required />
-      <f.Area name="units" label="Đơn vị thực hiện" rows={3} />
+      <TextInput {...field('name')} label="Tên giai đoạn" required />
+      <TextInput {...field('start')} label="Ngày bắt đầu" type="date" width="short" required />
+      <TextInput {...field('end')} label="Ngày kết thúc" type="date" width="short" required />
+      <TextArea {...field('goals')} label="Mục tiêu" rows={5} required />
+      <TextArea {...field('units')} label="Đơn vị thực hiện" rows={3} />
     </YearFormPage>
   );
 }
@@ -351,31 +369,31 @@ export function MessageFormPage({
   errors?: FormErrors;
   deleteAction?: string;
 }) {
-  const f = boundFields(form, errors);
+  const field = bindFields(form, errors);
   return (
     <PlanItemPage noun="thông điệp" year={year} action={action} errors={errors} deleteAction={deleteAction}>
-      <f.Pick
-        name="audience"
+      <Select
+        {...field('audience')}
         label="Dành cho"
         options={audiences.map((a) => ({ value: a.id, label: a.name }))}
         emptyLabel="Mọi đối tượng (thông điệp chính)"
       />
-      <f.Text name="text" label="Thông điệp" required />
-      <f.Text name="emphasis" label="Nhấn mạnh vào" />
+      <TextInput {...field('text')} label="Thông điệp" required />
+      <TextInput {...field('emphasis')} label="Nhấn mạnh vào" />
     </PlanItemPage>
   );
 }
 
 /** The channel's name and group, shared by the add and edit forms. */
 function ChannelFields({ form, errors, chooseGroup }: { form?: ChannelForm; errors?: FormErrors; chooseGroup?: boolean }) {
-  const f = boundFields(form ?? {}, errors);
+  const field = bindFields<Partial<ChannelForm>>(form ?? {}, errors);
   return (
     <>
-      <f.Text name="name" label="Tên kênh" required />
-      <f.Pick
-        name="grp"
+      <TextInput {...field('name')} label="Tên kênh" required />
+      <Select
+        {...field('grp')}
         label="Nhóm"
-        options={optionsOf(CHANNEL_GROUP_LABELS)}
+        options={labelOptions(CHANNEL_GROUP_LABELS)}
         emptyLabel={chooseGroup ? 'Chọn nhóm' : undefined}
         required
       />
@@ -463,7 +481,7 @@ export function ChannelEditPage({ channelKey, form, errors }: { channelKey: stri
 
 export function DutyFormPage(props: { year: number; duty: repo.DutyRow; form: DutyForm; errors?: FormErrors }) {
   const { year, duty, errors } = props;
-  const f = boundFields(props.form, errors);
+  const field = bindFields(props.form, errors);
   return (
     <YearFormPage
       year={year}
@@ -472,8 +490,8 @@ export function DutyFormPage(props: { year: number; duty: repo.DutyRow; form: Du
       action={`/quan-tri/chien-dich/nhiem-vu/${duty.id}/sua`}
       errors={errors}
     >
-      <f.Text name="label" label="Cơ quan, đơn vị" required />
-      <f.Area name="duties" label="Nhiệm vụ" hint="Mỗi nhiệm vụ một dòng." rows={10} required />
+      <TextInput {...field('label')} label="Cơ quan, đơn vị" required />
+      <TextArea {...field('duties')} label="Nhiệm vụ" hint="Mỗi nhiệm vụ một dòng." rows={10} required />
     </YearFormPage>
   );
 }

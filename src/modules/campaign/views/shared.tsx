@@ -1,18 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import {
   Button,
-  Choices,
   ErrorSummary,
+  FlashNotice,
   Form,
   Layout,
-  Notice,
-  Select,
-  TextArea,
-  TextInput,
+  PillNav,
   usePage,
   type Crumb,
   type FormErrors,
-  type Option,
 } from '../../../platform/html/index.js';
 
 const LINKS = [
@@ -25,20 +21,7 @@ const LINKS = [
 
 /** The campaign section's own links, under the page title. */
 export function CampaignNav() {
-  const ctx = usePage();
-  return (
-    <nav aria-label="Chiến dịch" class="pills">
-      <ul class="pills-list">
-        {LINKS.map((l) => (
-          <li key={l.href}>
-            <a href={l.href} aria-current={ctx.path === l.href ? 'page' : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <PillNav label="Chiến dịch" links={LINKS} current={usePage().path} listClass="pills-list" />;
 }
 
 export const CRUMBS = [
@@ -67,7 +50,7 @@ export function SectionPage(props: {
     <Layout title={props.title} admin crumbs={props.crumbs ?? CRUMBS}>
       <h1>{props.heading ?? props.title}</h1>
       {props.noNav ? null : <CampaignNav />}
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <ErrorSummary errors={props.errors} />
       {props.children}
     </Layout>
@@ -104,76 +87,6 @@ export function FormPage(props: {
   );
 }
 
-type Bound<C extends (props: never) => unknown> = Omit<Parameters<C>[0], 'value' | 'errors'>;
-
-/**
- * The form fields bound to one form: each takes its value from `form[name]` and its message from `errors`.
- *
- * @example
- * const f = boundFields(form, errors);
- * <f.Text name="title" label="Tên kế hoạch" required />
- */
-export function boundFields(form: object, errors?: FormErrors) {
-  const value = (name: string) => (form as Record<string, never>)[name];
-  return {
-    Text: (p: Bound<typeof TextInput>) => <TextInput {...p} value={value(p.name)} errors={errors} />,
-    Area: (p: Bound<typeof TextArea>) => <TextArea {...p} value={value(p.name)} errors={errors} />,
-    Pick: (p: Bound<typeof Select>) => <Select {...p} value={value(p.name)} errors={errors} />,
-    Boxes: (p: Bound<typeof Choices>) => <Choices {...p} value={value(p.name)} errors={errors} />,
-  };
-}
-
-/** A column header: its label, `num` for a right-aligned number column; a falsy column is left out. */
-type Column = string | { label: string; num: true } | false | null;
-
-/**
- * A table inside a scrollable wrapper with a caption (read by screen readers). With `columns`, it writes the header
- * row, `children` are the body rows and `foot` the footer rows; without, `children` are the whole table.
- */
-export function DataTable({
-  caption,
-  children,
-  columns,
-  foot,
-  visibleCaption,
-}: {
-  caption: string;
-  children: ComponentChildren;
-  columns?: Column[];
-  /** Rows after the body (totals), with `columns`. */
-  foot?: ComponentChildren;
-  visibleCaption?: boolean;
-}) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class={visibleCaption ? undefined : 'visually-hidden'}>{caption}</caption>
-        {columns ? (
-          <>
-            <thead>
-              <tr>
-                {columns.map((c) =>
-                  !c ? null : typeof c === 'string' ? (
-                    <th scope="col">{c}</th>
-                  ) : (
-                    <th scope="col" class="num">
-                      {c.label}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>{children}</tbody>
-            {foot ? <tfoot>{foot}</tfoot> : null}
-          </>
-        ) : (
-          children
-        )}
-      </table>
-    </div>
-  );
-}
-
 /** "Sửa" to a record's edit page; screen readers hear which record. */
 export function EditLink({ href, what }: { href: string; what: ComponentChildren }) {
   return (
@@ -182,39 +95,6 @@ export function EditLink({ href, what }: { href: string; what: ComponentChildren
     </a>
   );
 }
-
-/** A GET filter form of a list: its selects and a "Lọc" button. */
-export function FilterForm({ action, children }: { action: string; children: ComponentChildren }) {
-  return (
-    <form method="get" action={action} class="inline-form">
-      {children}
-      <button type="submit" class="button button-secondary">
-        Lọc
-      </button>
-    </form>
-  );
-}
-
-/** One select of a filter form, "Tất cả" first unless `noAll`. */
-export function FilterSelect(props: { name: string; label: string; options: Option[]; value?: string; noAll?: boolean }) {
-  return (
-    <>
-      <label for={props.name}>{props.label}</label>
-      <select id={props.name} name={props.name} class="input">
-        {props.noAll ? null : <option value="">Tất cả</option>}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
-
-/** The options of a select from a record of labels. */
-export const optionsOf = (labels: Record<string, string>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** A file upload form. Multipart bodies are read after the CSRF check, so the token also travels in the query string. */
 export function UploadForm({ action, children }: { action: string; children: ComponentChildren }) {

@@ -1,4 +1,4 @@
-import { Notice, viNumber } from '../../../platform/html/index.js';
+import { FilterSelect, Notice, viNumber } from '../../../platform/html/index.js';
 import { UNIT_TYPE_LABELS } from '../../org/index.js';
 import type { Paged } from '../reports.paging.js';
 import { REPORTING_TYPES } from '../reports.service.js';
@@ -96,26 +96,20 @@ export function UnitFilterFields({
 }) {
   return (
     <>
-      <label for="loai">Loại đơn vị</label>
-      <select id="loai" name="loai" class="input">
-        <option value="">Tất cả</option>
-        {REPORTING_TYPES.map((t) => (
-          <option key={t} value={t} selected={t === type}>
-            {UNIT_TYPE_LABELS[t]}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        name="loai"
+        label="Loại đơn vị"
+        options={REPORTING_TYPES.map((t) => ({ value: t, label: UNIT_TYPE_LABELS[t] }))}
+        value={type}
+      />
       <label for="q">Tên đơn vị</label>
       <input id="q" name="q" type="search" class="input" value={q} maxLength={100} placeholder="Ví dụ: phuc xa" />
-      <label for="trang-thai">Tình trạng</label>
-      <select id="trang-thai" name="trang-thai" class="input">
-        <option value="">Tất cả</option>
-        {Object.entries(statuses).map(([v, s]) => (
-          <option key={v} value={v} selected={v === status}>
-            {s.label}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        name="trang-thai"
+        label="Tình trạng"
+        options={Object.entries(statuses).map(([value, s]) => ({ value, label: s.label }))}
+        value={status}
+      />
     </>
   );
 }

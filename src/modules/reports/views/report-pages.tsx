@@ -1,8 +1,13 @@
-import { Fragment, type ComponentChildren } from 'preact';
+import { Fragment } from 'preact';
 import {
   Button,
+  ButtonForm,
   Choices,
+  DataTable,
   ErrorSummary,
+  FilterForm,
+  FilterSelect,
+  FlashNotice,
   Form,
   Layout,
   Notice,
@@ -39,17 +44,6 @@ export const CRUMBS = [
   { href: '/quan-tri/bao-cao', label: 'Báo cáo định kỳ' },
 ];
 
-function Table({ caption, children }: { caption: string; children: ComponentChildren }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
-}
-
 /** Status in words and a symbol, never color alone. */
 const SYMBOL: Record<CellStatus, string> = {
   on_time: '✓',
@@ -82,7 +76,7 @@ export function ReportsHomePage(props: {
   return (
     <Layout title="Báo cáo định kỳ" admin crumbs={CRUMBS.slice(0, 1)}>
       <h1>Báo cáo định kỳ</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <p>
         <a href="/quan-tri/thong-bao">Thông báo của bạn{props.unread ? ` (${props.unread} chưa đọc)` : ''}</a>
       </p>
@@ -90,7 +84,7 @@ export function ReportsHomePage(props: {
         <section aria-labelledby="bc-don-vi">
           <h2 id="bc-don-vi">Báo cáo của đơn vị bạn</h2>
           {props.mine.length ? (
-            <Table caption="Các kỳ báo cáo của đơn vị bạn">
+            <DataTable caption="Các kỳ báo cáo của đơn vị bạn">
               <thead>
                 <tr>
                   <th scope="col">Kỳ</th>
@@ -125,7 +119,7 @@ export function ReportsHomePage(props: {
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </DataTable>
           ) : (
             <p>Đơn vị bạn chưa có kỳ báo cáo nào.</p>
           )}
@@ -225,7 +219,7 @@ export function FormEditPage({
           Mã trường không đổi sau khi đã có báo cáo: bảng chỉ số và chỉ tiêu kế hoạch dùng mã này (ví dụ people_guided). Để trống
           cả dòng để bỏ một trường.
         </p>
-        <Table caption="Các trường của mẫu báo cáo">
+        <DataTable caption="Các trường của mẫu báo cáo">
           <thead>
             <tr>
               <th scope="col">Mã trường</th>
@@ -287,7 +281,7 @@ export function FormEditPage({
               );
             })}
           </tbody>
-        </Table>
+        </DataTable>
         <p class="hint">Cần thêm trường? Lưu mẫu, rồi mở lại trang này: luôn có 3 dòng trống ở cuối.</p>
         <Button>Lưu mẫu báo cáo</Button>
       </Form>
@@ -310,7 +304,7 @@ export function FormPage(props: {
   return (
     <Layout title={form.name} admin crumbs={CRUMBS}>
       <h1>{form.name}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <ErrorSummary errors={props.errors} />
       <p>{form.description}</p>
       <p>
@@ -328,7 +322,7 @@ export function FormPage(props: {
         ) : null}
       </p>
       <h2>Các trường</h2>
-      <Table caption="Các trường của mẫu báo cáo">
+      <DataTable caption="Các trường của mẫu báo cáo">
         <thead>
           <tr>
             <th scope="col">Mã trường</th>
@@ -347,9 +341,9 @@ export function FormPage(props: {
             </tr>
           ))}
         </tbody>
-      </Table>
+      </DataTable>
       <h2 id="ky">Kỳ báo cáo</h2>
-      <Table caption="Các kỳ báo cáo">
+      <DataTable caption="Các kỳ báo cáo">
         <thead>
           <tr>
             <th scope="col">Kỳ</th>
@@ -376,7 +370,7 @@ export function FormPage(props: {
             </tr>
           ))}
         </tbody>
-      </Table>
+      </DataTable>
       {props.canEdit ? (
         <Form action={`/quan-tri/bao-cao/mau/${form.id}/ky`}>
           <TextInput
@@ -462,31 +456,25 @@ export function GridPage(props: {
   return (
     <Layout title={`Tình hình nộp báo cáo năm ${year}`} admin crumbs={CRUMBS}>
       <h1>Tình hình nộp báo cáo năm {year}</h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <p>{form.name}</p>
-      <form method="get" action={path} class="inline-form">
-        <label for="nam">Năm</label>
-        <select id="nam" name="nam" class="input">
-          {props.years.map((y) => (
-            <option key={y} value={String(y)} selected={y === year}>
-              {y}
-            </option>
-          ))}
-        </select>
+      <FilterForm action={path} submitLabel="Xem" inline>
+        <FilterSelect
+          name="nam"
+          label="Năm"
+          options={props.years.map((y) => ({ value: String(y), label: String(y) }))}
+          value={String(year)}
+          noAll
+        />
         <UnitFilterFields type={filters.loai} q={filters.q} status={filters['trang-thai']} statuses={GRID_STATUS_FILTERS} />
-        <label for="ky">Ở kỳ</label>
-        <select id="ky" name="ky" class="input">
-          <option value="">Bất kỳ kỳ nào</option>
-          {periods.map((p) => (
-            <option key={p.id} value={String(p.id)} selected={String(p.id) === filters.ky}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="button button-secondary">
-          Xem
-        </button>
-      </form>
+        <FilterSelect
+          name="ky"
+          label="Ở kỳ"
+          options={periods.map((p) => ({ value: String(p.id), label: p.label }))}
+          value={filters.ky}
+          allLabel="Bất kỳ kỳ nào"
+        />
+      </FilterForm>
       <p>
         Ký hiệu: ✓ đã nộp đúng hạn · ⏱ nộp muộn · ✗ chưa nộp khi đã quá hạn · ✎ đang soạn · … chưa đến hạn · — đơn vị không phải
         nộp kỳ này.
@@ -497,7 +485,7 @@ export function GridPage(props: {
         {filters.loai ? ` loại ${UNIT_TYPE_LABELS[filters.loai as UnitType].toLowerCase()}` : ''}, không phụ thuộc trang đang xem
         {filtered ? ' hay bộ lọc tên, tình trạng' : ''}.
       </p>
-      <Table caption="Số đơn vị đã nộp, nộp muộn và chưa nộp theo kỳ">
+      <DataTable caption="Số đơn vị đã nộp, nộp muộn và chưa nộp theo kỳ">
         <thead>
           <tr>
             <th scope="col">Kỳ</th>
@@ -536,13 +524,14 @@ export function GridPage(props: {
                 {props.canRemind ? (
                   <td>
                     {outstanding > 0 ? (
-                      <Form action={`/quan-tri/bao-cao/ky/${p.id}/nhac`} class="inline">
-                        <input type="hidden" name="back" value={pageUrl(paged.page)} />
-                        {filters.loai ? <input type="hidden" name="loai" value={filters.loai} /> : null}
-                        <Button variant="secondary">
-                          Nhắc {outstanding} đơn vị<span class="visually-hidden"> kỳ {p.label}</span>
-                        </Button>
-                      </Form>
+                      <ButtonForm
+                        action={`/quan-tri/bao-cao/ky/${p.id}/nhac`}
+                        variant="secondary"
+                        srLabel={`kỳ ${p.label}`}
+                        fields={{ back: pageUrl(paged.page), ...(filters.loai ? { loai: filters.loai } : {}) }}
+                      >
+                        Nhắc {outstanding} đơn vị
+                      </ButtonForm>
                     ) : (
                       'Đủ'
                     )}
@@ -552,7 +541,7 @@ export function GridPage(props: {
             );
           })}
         </tbody>
-      </Table>
+      </DataTable>
       <h2 id="tung-don-vi">Từng đơn vị</h2>
       <PageSummary paged={paged} noun="đơn vị" filtered={filtered} resetHref={listUrl(path, { nam: year, loai: filters.loai })} />
       {paged.rows.length ? (
@@ -642,7 +631,7 @@ function FieldInput({ f, data, errors, extraRows }: { f: FieldDef; data: ReportD
         <span class="optional"> (không bắt buộc)</span>
       </legend>
       {f.hint ? <p class="hint">{f.hint}</p> : null}
-      <Table caption={f.label}>
+      <DataTable caption={f.label}>
         <thead>
           <tr>
             <th scope="col">TT</th>
@@ -686,7 +675,7 @@ function FieldInput({ f, data, errors, extraRows }: { f: FieldDef; data: ReportD
             );
           })}
         </tbody>
-      </Table>
+      </DataTable>
       <button type="submit" name="action" value="add-rows" class="button button-secondary">
         Lưu nháp và thêm dòng<span class="visually-hidden"> cho {f.label}</span>
       </button>
@@ -731,7 +720,7 @@ export function SubmissionPage(props: {
       <h1>
         Báo cáo {ctx.period.label}: {unitLabel(ctx.unit)}
       </h1>
-      {props.flash ? <Notice>{props.flash}</Notice> : null}
+      <FlashNotice message={props.flash} />
       <ErrorSummary errors={errors ?? props.reopenErrors} />
       <p>{ctx.form.name}</p>
       <p>
@@ -817,7 +806,7 @@ export function ConsolidationPage({
   const onPage = new Set(paged.rows.map((u) => u.unit.id));
   const texts = c.texts.map((t) => ({ ...t, items: t.items.filter((i) => onPage.has(i.unit.id)) }));
   const UnitTable = ({ rows, caption }: { rows: Consolidation['units']; caption: string }) => (
-    <Table caption={caption}>
+    <DataTable caption={caption}>
       <thead>
         <tr>
           <th scope="col">Đơn vị</th>
@@ -847,21 +836,18 @@ export function ConsolidationPage({
           </tr>
         ))}
       </tbody>
-    </Table>
+    </DataTable>
   );
   return (
     <Layout title="Tổng hợp báo cáo" admin crumbs={CRUMBS}>
       <h1>Tổng hợp báo cáo</h1>
       <p>{c.form.name}</p>
-      <form method="get" action={base} class="inline-form">
+      <FilterForm action={base} submitLabel="Xem" inline>
         <label for="tu">Từ tháng</label>
         <input id="tu" name="tu" type="month" class="input" value={c.from} />
         <label for="den">Đến tháng</label>
         <input id="den" name="den" type="month" class="input" value={c.to} />
-        <button type="submit" class="button button-secondary">
-          Xem
-        </button>
-      </form>
+      </FilterForm>
       <p>
         Gồm {c.periods.length} kỳ: {c.periods.map((p) => p.label).join(', ') || 'không có kỳ nào'}.
         {isOfficer ? ' Bạn chỉ thấy số liệu của đơn vị mình.' : ''} Mỗi con số là đường link đến các báo cáo tạo nên nó.
@@ -888,7 +874,7 @@ export function ConsolidationPage({
         {c.counts.pending ? `; chưa đến hạn ${viNumber(c.counts.pending)}` : ''}.
       </p>
       <h2>Theo loại đơn vị</h2>
-      <Table caption="Tổng số liệu theo loại đơn vị">
+      <DataTable caption="Tổng số liệu theo loại đơn vị">
         <thead>
           <tr>
             <th scope="col">Nội dung</th>
@@ -928,16 +914,13 @@ export function ConsolidationPage({
             </tr>
           ))}
         </tbody>
-      </Table>
+      </DataTable>
       <h2 id="tung-don-vi">Từng đơn vị</h2>
-      <form method="get" action={`${base}#tung-don-vi`} class="inline-form">
+      <FilterForm action={`${base}#tung-don-vi`} inline>
         <input type="hidden" name="tu" value={c.from} />
         <input type="hidden" name="den" value={c.to} />
         <UnitFilterFields type={filters.loai} q={filters.q} status={filters['trang-thai']} statuses={UNIT_STATUS_FILTERS} />
-        <button type="submit" class="button button-secondary">
-          Lọc
-        </button>
-      </form>
+      </FilterForm>
       <PageSummary
         paged={paged}
         noun="đơn vị"
@@ -1013,7 +996,7 @@ export function DrillDownPage(props: {
           cả {paged.total} báo cáo.
         </p>
       ) : null}
-      <Table caption={`Các báo cáo tạo nên số liệu ${props.field.label}`}>
+      <DataTable caption={`Các báo cáo tạo nên số liệu ${props.field.label}`}>
         <thead>
           <tr>
             <th scope="col">Đơn vị</th>
@@ -1042,7 +1025,7 @@ export function DrillDownPage(props: {
             <td class="num">{viNumber(props.total)}</td>
           </tr>
         </tfoot>
-      </Table>
+      </DataTable>
       <Pager paged={paged} href={pageUrl} label="Các trang của danh sách báo cáo" />
       <p>
         <a href={back}>Quay lại bảng tổng hợp</a>
@@ -1055,7 +1038,7 @@ export function NotificationsPage({ items, flash }: { items: repo.NotificationRo
   return (
     <Layout title="Thông báo" admin crumbs={CRUMBS.slice(0, 1)}>
       <h1>Thông báo</h1>
-      {flash ? <Notice>{flash}</Notice> : null}
+      <FlashNotice message={flash} />
       {items.some((n) => !n.read_at) ? (
         <Form action="/quan-tri/thong-bao/da-doc-het">
           <Button variant="secondary">Đánh dấu đã đọc tất cả</Button>
@@ -1071,11 +1054,9 @@ export function NotificationsPage({ items, flash }: { items: repo.NotificationRo
               <p>{n.body}</p>
               <p class="muted">{viDateTime(n.created_at)}</p>
               {n.read_at ? null : (
-                <Form action={`/quan-tri/thong-bao/${n.id}/da-doc`} class="inline">
-                  <Button variant="secondary">
-                    Đã đọc<span class="visually-hidden"> thông báo: {n.title}</span>
-                  </Button>
-                </Form>
+                <ButtonForm action={`/quan-tri/thong-bao/${n.id}/da-doc`} variant="secondary" srLabel={`thông báo: ${n.title}`}>
+                  Đã đọc
+                </ButtonForm>
               )}
             </li>
           ))}
