@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import crypto from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Insertable } from 'kysely';
@@ -62,7 +63,7 @@ export class AssistantService {
   private engine: AssistantEngine | null = null;
   private building: Promise<void> | null = null;
   private listening = false;
-  private readonly decisions = new Map<string, { decision: Decision; reply: Reply; stored: string }>();
+  private readonly decisions = new LRUCache<string, { decision: Decision; reply: Reply; stored: string }>({ max: CACHE_SIZE });
   private readonly conversations = new Map<string, ConversationState>();
   private readonly byKey = new Map<string, string>();
   /** Conversations started since the last flush (inserted once, with their state at flush time). */
@@ -165,17 +166,12 @@ export class AssistantService {
     const engine = this.currentEngine();
     const key = `${lastTopic ?? ''}\u0000${normalize(question).replace(/\s+/g, ' ').trim()}`;
     const hit = this.decisions.get(key);
-    if (hit) {
-      this.decisions.delete(key);
-      this.decisions.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const decision = engine.decide(question, { lastTopic });
     const reply = composeReply(decision, (id) => engine.topic(id));
     // The reply as logged, serialized once for all the times the same question is asked.
     const result = { decision, reply, stored: JSON.stringify(reply) };
     this.decisions.set(key, result);
-    if (this.decisions.size > CACHE_SIZE) this.decisions.delete(this.decisions.keys().next().value!);
     return result;
   }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { diffLines } from 'diff';
 import { audit } from '../../platform/audit.js';
 import type { DbOrTrx } from '../../platform/db/index.js';
@@ -79,15 +80,13 @@ const now = () => new Date().toISOString();
  * (draft -> review -> published by a second person), helpful votes and view counts.
  * One instance per running app.
  */
-const SEARCH_CACHE_SIZE = 2000;
-
 export class GuidesService {
   private published = new Map<string, PublishedGuide>();
   private ordered: PublishedGuide[] = [];
   private topics: repo.TopicRow[] = [];
   private index: SearchIndex<GuideField> = new SearchIndex(GUIDE_FIELDS, [], compileDictionary([]));
   /** Recent searches (people search the same few things over and over), emptied when the index is rebuilt. */
-  private searches = new Map<string, SearchResponse>();
+  private searches = new LRUCache<string, SearchResponse>({ max: 2000 });
   private dict: CompiledDictionary = compileDictionary(STARTER_DICTIONARY);
   private dictEntries: DictionaryEntry[] = [...STARTER_DICTIONARY];
   private views = new Map<string, number>();
@@ -216,7 +215,6 @@ export class GuidesService {
     const cached = this.searches.get(key);
     if (cached) return cached;
     const res = this.runSearch(q, limit);
-    if (this.searches.size >= SEARCH_CACHE_SIZE) this.searches.delete(this.searches.keys().next().value!);
     this.searches.set(key, res);
     return res;
   }
