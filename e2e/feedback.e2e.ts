@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectAccessible, expectNoHorizontalScroll, signInAs, startE2E } from './helpers.js';
+import { expectAccessible, expectAccessibleOnPhone, signInAs, startE2E } from './helpers.js';
 
 test('feedback: send, look up, follow, with and without JavaScript, on a 360 px phone', async (t) => {
   const e2e = await startE2E(t);
@@ -10,8 +10,7 @@ test('feedback: send, look up, follow, with and without JavaScript, on a 360 px 
     const page = await ctx.newPage();
 
     await page.goto(`${e2e.url}/gop-y?chu-de=can-cuoc&tu=tro-ly`);
-    await expectAccessible(page, `feedback form (${label})`);
-    await expectNoHorizontalScroll(page, `feedback form (${label})`);
+    await expectAccessibleOnPhone(page, `feedback form (${label})`);
 
     // A mistake: the error summary at the top and a message by the field.
     await page.fill('#content', 'ngắn');
@@ -26,24 +25,20 @@ test('feedback: send, look up, follow, with and without JavaScript, on a 360 px 
     await Promise.all([page.waitForURL(/\/gop-y\/da-gui\?/), page.click('form[action="/gop-y"] button[type="submit"]')]);
     const code = (await page.locator('.code-big').innerText()).trim();
     assert.match(code, /^PA-\d{4}-[2-9A-HJ-NP-Z]{6}$/);
-    await expectAccessible(page, `thank-you page (${label})`);
-    await expectNoHorizontalScroll(page, `thank-you page (${label})`);
+    await expectAccessibleOnPhone(page, `thank-you page (${label})`);
 
     await Promise.all([page.waitForURL(/\/gop-y\/theo-doi\//), page.locator('.url a').click()]);
     assert.match(await page.locator('h1').innerText(), new RegExp(code));
-    await expectAccessible(page, `private follow-up page (${label})`);
-    await expectNoHorizontalScroll(page, `private follow-up page (${label})`);
+    await expectAccessibleOnPhone(page, `private follow-up page (${label})`);
 
     await page.goto(`${e2e.url}/gop-y/tra-cuu`);
     await page.fill('#ma', code);
     await Promise.all([page.waitForURL(/\/gop-y\/tra-cuu\?ma=/), page.click('form[action="/gop-y/tra-cuu"] button')]);
     assert.match(await page.locator('.facts-list').innerText(), /Mới/);
-    await expectAccessible(page, `lookup (${label})`);
-    await expectNoHorizontalScroll(page, `lookup (${label})`);
+    await expectAccessibleOnPhone(page, `lookup (${label})`);
 
     await page.goto(`${e2e.url}/cong-khai`);
-    await expectAccessible(page, `transparency (${label})`);
-    await expectNoHorizontalScroll(page, `transparency (${label})`);
+    await expectAccessibleOnPhone(page, `transparency (${label})`);
     await ctx.close();
   }
 });

@@ -149,6 +149,12 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   assert.deepEqual(summary, [], `${label}: axe violations`);
 }
 
+/** Both checks every page of the suite passes: axe finds nothing, and no sideways scrolling. */
+export async function expectAccessibleOnPhone(page: Page, label: string): Promise<void> {
+  await expectAccessible(page, label);
+  await expectNoHorizontalScroll(page, label);
+}
+
 /** Nothing wider than the viewport (no sideways scrolling on a phone). */
 export async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectAccessible, expectNoHorizontalScroll, signInAs, startE2E } from './helpers.js';
+import { expectAccessible, expectAccessibleOnPhone, expectNoHorizontalScroll, signInAs, startE2E } from './helpers.js';
 
 test('a citizen answers a survey on a 360 px phone, with and without JavaScript', async (t) => {
   const e2e = await startE2E(t);
@@ -9,8 +9,7 @@ test('a citizen answers a survey on a 360 px phone, with and without JavaScript'
     const ctx = await e2e.context({ javaScript, width: 360 });
     const page = await ctx.newPage();
     await page.goto(`${e2e.url}/khao-sat/ban-da-biet-dvctt?nguon=to-roi-mot-cua`);
-    await expectAccessible(page, `survey form (${label})`);
-    await expectNoHorizontalScroll(page, `survey form (${label})`);
+    await expectAccessibleOnPhone(page, `survey form (${label})`);
 
     // Sending without the required first answer shows the error summary.
     await Promise.all([page.waitForLoadState('load'), page.click('form.survey-form button[type="submit"]')]);
@@ -31,8 +30,7 @@ test('a citizen answers a survey on a 360 px phone, with and without JavaScript'
 
     await page.goto(`${e2e.url}/khao-sat/hai-long-dvctt?lang=en`);
     assert.equal(await page.locator('h1').innerText(), 'Satisfaction survey on online public services');
-    await expectAccessible(page, `English form (${label})`);
-    await expectNoHorizontalScroll(page, `English form (${label})`);
+    await expectAccessibleOnPhone(page, `English form (${label})`);
     await ctx.close();
   }
 });
@@ -54,8 +52,7 @@ test('results with SVG charts are accessible in the back office and, once publis
   await signInAs(page, e2e.url, e2e.admin.email, e2e.admin.password);
   await page.goto(`${e2e.url}/quan-tri/khao-sat/2/ket-qua`);
   assert.ok((await page.locator('svg[role="img"]').count()) >= 8);
-  await expectAccessible(page, 'back-office results');
-  await expectNoHorizontalScroll(page, 'back-office results');
+  await expectAccessibleOnPhone(page, 'back-office results');
   await page.goto(`${e2e.url}/quan-tri/khao-sat/2`);
   await expectAccessible(page, 'survey overview');
   await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Công bố kết quả")')]);
