@@ -83,7 +83,13 @@ export function loggerOptions(config: Config): object {
  * const res = await app.inject({ url: '/healthz' });
  */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
-  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'dvc.sqlite') });
+  const handle =
+    opts.db ??
+    openDb({
+      databaseUrl: config.databaseUrl,
+      sqliteFile: path.join(config.dataDir, 'dvc.sqlite'),
+      checkpointInBackground: true,
+    });
   const ownsDb = !opts.db;
   await migrateToLatest(handle.db as never);
 

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Insertable } from 'kysely';
 import { audit } from '../../platform/audit.js';
+import { relaxedTransaction } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import type { FieldError, SignedInUser } from '../../platform/html/index.js';
 import type { AppDeps } from '../../platform/module.js';
@@ -34,6 +35,8 @@ export interface AskResult extends Reply {
 interface ConversationState {
   id: string;
   channel: string;
+  /** The channel's user key (hashed), if the conversation is found by it. */
+  key: string | null;
   lastTopic: string | null;
   count: number;
 }
@@ -141,7 +144,9 @@ export class AssistantService {
       const known = this.conversations.get(id);
       if (known) return remember(known);
       const row = await repo.findConversation(this.deps.db, id);
-      if (row) return remember({ id, channel: row.channel, lastTopic: row.last_topic, count: row.message_count });
+      if (row) {
+        return remember({ id, channel: row.channel, key: row.external_key, lastTopic: row.last_topic, count: row.message_count });
+      }
     }
     const key = input.externalKey ?? null;
     if (key) {
@@ -151,11 +156,11 @@ export class AssistantService {
       const row = await repo.findConversationByKey(this.deps.db, key);
       if (row) {
         this.byKey.set(key, row.id);
-        return remember({ id: row.id, channel: row.channel, lastTopic: row.last_topic, count: row.message_count });
+        return remember({ id: row.id, channel: row.channel, key, lastTopic: row.last_topic, count: row.message_count });
       }
     }
     // A new conversation; an unknown id sent by a client is never adopted.
-    const state: ConversationState = { id: crypto.randomUUID(), channel, lastTopic: null, count: 0 };
+    const state: ConversationState = { id: crypto.randomUUID(), channel, key, lastTopic: null, count: 0 };
     this.newConversations.set(state.id, { key, createdAt: now() });
     if (key) this.byKey.set(key, state.id);
     return remember(state);
@@ -263,20 +268,16 @@ export class AssistantService {
     this.newConversations = new Map();
     this.dirty = new Set();
     this.pending = [];
-    this.flushing = this.deps.db
-      .transaction()
-      .execute(async (trx) => {
-        await repo.insertConversations(trx, created);
-        for (const s of updated) {
-          await repo.updateConversation(trx, s.id, { last_topic: s.lastTopic, message_count: s.count, updated_at: at });
-        }
-        await repo.insertMessages(trx, messages);
-      })
-      .then(() => {
-        while (this.conversations.size > CONVERSATIONS_IN_MEMORY) {
-          this.conversations.delete(this.conversations.keys().next().value!);
-        }
-      })
+    // Relaxed commit: these rows were already held in memory for up to a second; waiting for the disk here
+    // would stall every request behind it (an fsync was a sixth of the ask route's time under load).
+    this.flushing = relaxedTransaction(this.deps.db, this.deps.dialect, async (trx) => {
+      await repo.insertConversations(trx, created);
+      for (const s of updated) {
+        await repo.updateConversation(trx, s.id, { last_topic: s.lastTopic, message_count: s.count, updated_at: at });
+      }
+      await repo.insertMessages(trx, messages);
+    })
+      .then(() => this.forgetOldest())
       .catch((err: unknown) => {
         this.log.error({ err }, 'assistant: writing the conversation log failed');
       })
@@ -284,6 +285,18 @@ export class AssistantService {
         this.flushing = null;
       });
     return this.flushing;
+  }
+
+  /** Keep the most recently used conversations in memory; the rest are found in the database when they come back. */
+  private forgetOldest(): void {
+    let excess = this.conversations.size - CONVERSATIONS_IN_MEMORY;
+    if (excess <= 0) return;
+    // One pass from the oldest (a fresh iterator per deletion would walk the deleted slots again each time).
+    for (const [id, s] of this.conversations) {
+      if (excess-- <= 0) break;
+      this.conversations.delete(id);
+      if (s.key && this.byKey.get(s.key) === id) this.byKey.delete(s.key);
+    }
   }
 
   // ---- Back office ----------------------------------------------------------------------------------
