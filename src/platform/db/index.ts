@@ -87,7 +87,7 @@ function startCheckpointer(sqlite: SQLite.Database, file: string): () => Promise
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.once('error', (err) => {
     if (stopped) return;
-    console.error('database: background checkpointer stopped; checkpointing on commit instead', err);
+    process.emitWarning(`database: background checkpointer stopped (${String(err)}); checkpointing on commit instead`);
     if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
   });
   return async () => {
