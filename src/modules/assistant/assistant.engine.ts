@@ -575,6 +575,9 @@ export class AssistantEngine {
     return [...out];
   }
 
+  /** In how many topics two folded words follow each other (chooses among a dictionary term's meanings). */
+  private readonly pairCount = (a: string, b: string): number => this.pairDf.get(`${a} ${b}`) ?? 0;
+
   private unitIdf(unit: string): number {
     return this.idfs.get(unit) ?? this.unknownIdf;
   }
@@ -603,7 +606,7 @@ export class AssistantEngine {
 
   /** The words of a question (folded, dictionary expanded, typos corrected, chat words removed), in order. */
   private queryWords(question: string, corrections: Map<string, string>): Token[] {
-    const { tokens } = expand(tokenize(question), this.dict);
+    const { tokens } = expand(tokenize(question), this.dict, this.pairCount);
     return tokens
       .map((t) => {
         const fixed = corrections.get(t.folded);

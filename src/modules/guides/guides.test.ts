@@ -54,6 +54,25 @@ test('a guide page is the same bytes for every visitor, sets no cookie, and is s
   // Large text is another cached page, not the same bytes.
   const large = await client().get('/huong-dan/khai-sinh', { cookie: 'hien-thi=lt' });
   assert.equal(large.$('html').attr('class'), 'lt');
+
+  // A browser that already has this page (any encoding) is told so in a few bytes; the large-text page is another.
+  const tag = String(a.res.headers.etag);
+  assert.match(tag, /^W\/".+"$/);
+  assert.equal(a.res.headers['cache-control'], 'no-cache', 'checked again on every visit, so a publish shows at once');
+  const again = await client().app.inject({
+    method: 'GET',
+    url: '/huong-dan/khai-sinh',
+    headers: { 'if-none-match': tag, 'accept-encoding': 'br' },
+  });
+  assert.equal(again.statusCode, 304);
+  assert.equal(again.rawPayload.length, 0);
+  assert.notEqual(large.res.headers.etag, tag);
+  const largeAgain = await client().app.inject({
+    method: 'GET',
+    url: '/huong-dan/khai-sinh',
+    headers: { 'if-none-match': tag, cookie: 'hien-thi=lt' },
+  });
+  assert.equal(largeAgain.statusCode, 200, 'switching to large text is never answered from the old copy');
 });
 
 test('an unknown guide is a friendly 404 page; the API answers the error shape', async (t) => {
@@ -212,7 +231,9 @@ test('editing: draft -> review -> published by a second person, with history, di
   assert.equal((await author.post(`/quan-tri/huong-dan/ket-hon/phien-ban/${vid}/gui-duyet`, {})).statusCode, 303);
 
   // The public page still shows the old text until a second person publishes.
-  assert.ok(!(await client().get('/huong-dan/ket-hon')).html.includes('Cập nhật thử nghiệm.'));
+  const before = await client().get('/huong-dan/ket-hon');
+  assert.ok(!before.html.includes('Cập nhật thử nghiệm.'));
+  const oldTag = String(before.res.headers.etag);
   await author.get('/quan-tri/huong-dan/ket-hon');
   const selfPublish = await author.post(`/quan-tri/huong-dan/ket-hon/phien-ban/${vid}/xuat-ban`, {});
   assert.equal(selfPublish.statusCode, 403, 'the author cannot publish their own change');
@@ -220,6 +241,11 @@ test('editing: draft -> review -> published by a second person, with history, di
   await reviewer.get('/quan-tri/huong-dan/ket-hon');
   assert.equal((await reviewer.post(`/quan-tri/huong-dan/ket-hon/phien-ban/${vid}/xuat-ban`, {})).statusCode, 303);
   assert.ok((await client().get('/huong-dan/ket-hon')).html.includes('Cập nhật thử nghiệm.'), 'published');
+  // A browser holding the old page is sent the new one, not told its copy is still good.
+  const revalidated = await app.inject({ method: 'GET', url: '/huong-dan/ket-hon', headers: { 'if-none-match': oldTag } });
+  assert.equal(revalidated.statusCode, 200);
+  assert.notEqual(revalidated.headers.etag, oldTag);
+  assert.match(revalidated.body, /Cập nhật thử nghiệm/);
 
   const diff = await reviewer.get(`/quan-tri/huong-dan/ket-hon/phien-ban/${vid}/so-sanh`);
   assert.match(diff.$('pre.diff ins').text(), /Cập nhật thử nghiệm/);

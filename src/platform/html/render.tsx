@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import fresh from 'fresh';
 import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { assetUrl } from './assets.js';
@@ -51,6 +53,8 @@ interface CachedPage {
   /** Compressed once, for pages without a token: every visitor gets the same bytes. */
   br?: Buffer;
   gzip?: Buffer;
+  /** Weak validator of those bytes (the same for every encoding): a browser that has them gets a 304. */
+  etag?: string;
 }
 
 /**
@@ -81,6 +85,7 @@ export class PageCache {
           params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: parts[0]!.length },
         });
         cached.gzip = zlib.gzipSync(parts[0]!, { level: 9 });
+        cached.etag = `W/"${crypto.createHash('sha256').update(parts[0]!).digest('base64url').slice(0, 22)}"`;
       }
       if (this.pages.size >= this.max) this.pages.clear();
       this.pages.set(fullKey, cached);
@@ -92,6 +97,11 @@ export class PageCache {
       return reply.send(Buffer.concat(parts.flatMap((p, i) => (i ? [token, p] : [p]))));
     }
     reply.header('vary', 'accept-encoding');
+    if (status === 200 && cached.etag) {
+      // Always revalidate (content changes when editors publish), but an unchanged page costs a phone no download.
+      reply.header('etag', cached.etag).header('cache-control', 'no-cache');
+      if (fresh(req.headers, { etag: cached.etag })) return reply.code(304).send();
+    }
     const accepted = req.headers['accept-encoding'];
     const encoding = accepted ? negotiate(accepted, ENCODINGS) : null;
     if (encoding) return reply.header('content-encoding', encoding).send(cached[encoding]);

@@ -53,13 +53,13 @@ export const STARTER_DICTIONARY: readonly DictionaryEntry[] = [
   { term: 'khg', expansion: 'không', kind: 'teencode' },
   { term: 'dc', expansion: 'được', kind: 'teencode' },
   { term: 'đc', expansion: 'được', kind: 'teencode' },
-  { term: 'dk', expansion: 'đăng ký', kind: 'teencode' },
-  { term: 'đk', expansion: 'đăng ký', kind: 'teencode' },
+  { term: 'dk', expansion: 'đăng ký | điều kiện', kind: 'teencode' },
+  { term: 'đk', expansion: 'đăng ký | điều kiện', kind: 'teencode' },
   { term: 'j', expansion: 'gì', kind: 'teencode' },
   { term: 'ntn', expansion: 'như thế nào', kind: 'teencode' },
   { term: 'bn', expansion: 'bao nhiêu', kind: 'teencode' },
   { term: 'bnhieu', expansion: 'bao nhiêu', kind: 'teencode' },
-  { term: 'mk', expansion: 'mật khẩu', kind: 'teencode' },
+  { term: 'mk', expansion: 'mình | mật khẩu', kind: 'teencode' },
   { term: 'tk', expansion: 'tài khoản', kind: 'teencode' },
   { term: 'sdt', expansion: 'số điện thoại', kind: 'teencode' },
   { term: 'đt', expansion: 'điện thoại', kind: 'teencode' },
@@ -90,11 +90,11 @@ export const STARTER_DICTIONARY: readonly DictionaryEntry[] = [
   { term: 'bpmc', expansion: 'bộ phận một cửa', kind: 'abbreviation' },
   { term: 'ttpvhcc', expansion: 'trung tâm phục vụ hành chính công', kind: 'abbreviation' },
   { term: 'csgt', expansion: 'cảnh sát giao thông', kind: 'abbreviation' },
-  { term: 'hs', expansion: 'hồ sơ', kind: 'abbreviation' },
+  { term: 'hs', expansion: 'hồ sơ | học sinh', kind: 'abbreviation' },
   { term: 'kq', expansion: 'kết quả', kind: 'abbreviation' },
   { term: 'ttcn', expansion: 'thông tin cá nhân', kind: 'abbreviation' },
   { term: 'stk', expansion: 'số tài khoản', kind: 'abbreviation' },
-  { term: 'hn', expansion: 'Hà Nội', kind: 'abbreviation' },
+  { term: 'hn', expansion: 'Hà Nội | hôm nay', kind: 'abbreviation' },
   { term: 'tp', expansion: 'thành phố', kind: 'abbreviation' },
   { term: 'xm', expansion: 'xe máy', kind: 'abbreviation' },
   { term: 'oto', expansion: 'ô tô', kind: 'abbreviation' },
@@ -121,10 +121,11 @@ export const STARTER_DICTIONARY: readonly DictionaryEntry[] = [
   { term: 'kg', expansion: 'không', kind: 'teencode' },
   { term: 'hem', expansion: 'không', kind: 'teencode' },
   { term: 'lm', expansion: 'làm', kind: 'teencode' },
-  { term: 'bh', expansion: 'bao giờ', kind: 'teencode' },
+  { term: 'bh', expansion: 'bao giờ | bảo hiểm', kind: 'teencode' },
   { term: 'bgio', expansion: 'bao giờ', kind: 'teencode' },
   { term: 'cx', expansion: 'cũng', kind: 'teencode' },
   { term: 'vk', expansion: 'vợ', kind: 'teencode' },
+  { term: 'ck', expansion: 'chồng | chuyển khoản', kind: 'teencode' },
   { term: 'bik', expansion: 'biết', kind: 'teencode' },
   { term: 'bít', expansion: 'biết', kind: 'teencode' },
   { term: 'mún', expansion: 'muốn', kind: 'teencode' },
@@ -258,7 +259,8 @@ export const STARTER_DICTIONARY: readonly DictionaryEntry[] = [
 
 interface CompiledEntry {
   keys: string[]; // folded tokens of the term
-  expansion: Token[];
+  /** Its meanings, commonest first ("mk": mình | mật khẩu). */
+  meanings: Token[][];
 }
 
 /**
@@ -273,14 +275,21 @@ export interface CompiledDictionary {
   byFirst: Map<string, CompiledEntry[]>;
 }
 
+/** Separates the meanings of a term with more than one ("mình | mật khẩu"), commonest first. */
+export const MEANING_SEPARATOR = '|';
+
 export function compileDictionary(entries: readonly DictionaryEntry[]): CompiledDictionary {
   const byFirst = new Map<string, CompiledEntry[]>();
   for (const e of entries) {
     const keys = tokenize(e.term).map((t) => t.folded);
     const first = keys[0];
-    if (!first) continue;
+    const meanings = e.expansion
+      .split(MEANING_SEPARATOR)
+      .map((m) => tokenize(m))
+      .filter((m) => m.length);
+    if (!first || !meanings.length) continue;
     const list = byFirst.get(first) ?? [];
-    list.push({ keys, expansion: tokenize(e.expansion) });
+    list.push({ keys, meanings });
     list.sort((a, b) => b.keys.length - a.keys.length);
     byFirst.set(first, list);
   }
@@ -294,7 +303,15 @@ export interface Expanded {
   extra: Token[];
 }
 
-export function expand(tokens: Token[], dict: CompiledDictionary): Expanded {
+/** How often two folded words follow each other in the text searched (0 if never): picks a term's meaning. */
+export type PairCount = (first: string, second: string) => number;
+
+/**
+ * Replace dictionary terms by what they mean. A term with several meanings ("mk": mình | mật khẩu) takes the one
+ * that reads most naturally beside its neighbours in the text searched ("quên mk" -> mật khẩu, "cty mk" ->
+ * mình); without such evidence, the commonest (first).
+ */
+export function expand(tokens: Token[], dict: CompiledDictionary, pairs?: PairCount): Expanded {
   const out: Token[] = [];
   const extra: Token[] = [];
   for (let i = 0; i < tokens.length;) {
@@ -305,7 +322,9 @@ export function expand(tokens: Token[], dict: CompiledDictionary): Expanded {
       matched = candidates.find((c) => c.keys.every((k, j) => tokens[i + j]?.folded === k));
     }
     if (matched) {
-      out.push(...matched.expansion);
+      const left = out[out.length - 1]?.folded;
+      const right = tokens[i + matched.keys.length]?.folded;
+      out.push(...chooseMeaning(matched.meanings, left, right, pairs));
       extra.push(...tokens.slice(i, i + matched.keys.length));
       i += matched.keys.length;
     } else {
@@ -314,4 +333,18 @@ export function expand(tokens: Token[], dict: CompiledDictionary): Expanded {
     }
   }
   return { tokens: out, extra };
+}
+
+function chooseMeaning(meanings: Token[][], left: string | undefined, right: string | undefined, pairs?: PairCount): Token[] {
+  if (meanings.length === 1 || !pairs) return meanings[0]!;
+  let best = meanings[0]!;
+  let bestScore = 0;
+  for (const m of meanings) {
+    const score = (left ? pairs(left, m[0]!.folded) : 0) + (right ? pairs(m[m.length - 1]!.folded, right) : 0);
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
 }

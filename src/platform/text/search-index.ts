@@ -154,6 +154,9 @@ export class SearchIndex<F extends string> {
     return terms;
   }
 
+  /** In how many documents two folded words follow each other (chooses among a dictionary term's meanings). */
+  private readonly pairCount = (a: string, b: string): number => this.postings.get(`b:${a} ${b}`)?.length ?? 0;
+
   private idf(term: string): number {
     const df = this.postings.get(term)?.length ?? 0;
     const n = this.docIds.length;
@@ -197,7 +200,7 @@ export class SearchIndex<F extends string> {
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
     const raw = tokenize(query);
     const userTypedAccents = raw.some((t) => t.marked);
-    const { tokens, extra } = expand(raw, this.dict);
+    const { tokens, extra } = expand(raw, this.dict, this.pairCount);
     // Query terms with their weights; each meaningful word is one "unit" for coverage.
     const terms = new Map<string, number>();
     const corrections: SearchHit['corrections'] = [];

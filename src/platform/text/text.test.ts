@@ -66,6 +66,33 @@ test('abbreviations and teencode expand; multi-word terms match longest first', 
   );
 });
 
+test('a term with several meanings reads as the one that fits its neighbours, else the commonest', () => {
+  const dict = compileDictionary([{ term: 'mk', expansion: 'mình | mật khẩu', kind: 'teencode' }]);
+  // Word pairs as the searched text has them: "quên mật khẩu", "nhập mật khẩu" occur; "quên mình" does not.
+  const known = new Set(['quen mat', 'nhap mat', 'khau vneid']);
+  const pairs = (a: string, b: string) => (known.has(`${a} ${b}`) ? 1 : 0);
+  const read = (q: string) =>
+    expand(tokenize(q), dict, pairs)
+      .tokens.map((t) => t.folded)
+      .join(' ');
+  assert.equal(read('quên mk vneid'), 'quen mat khau vneid');
+  assert.equal(read('nhap mk'), 'nhap mat khau');
+  assert.equal(read('mk bị lừa mất tiền'), 'minh bi lua mat tien');
+  assert.equal(read('cty mk cần báo tăng'), 'cti minh can bao tang');
+  // Without pair counts (or with no evidence either way), the first meaning.
+  assert.equal(
+    expand(tokenize('quen mk'), dict)
+      .tokens.map((t) => t.folded)
+      .join(' '),
+    'quen minh',
+  );
+  // The typed term is kept as a word of its own either way.
+  assert.deepEqual(
+    expand(tokenize('quen mk'), dict, pairs).extra.map((t) => t.folded),
+    ['mk'],
+  );
+});
+
 const docs = [
   { id: 'ca-kho', fields: { title: 'Cá kho', body: 'món cá kho tộ' } },
   { id: 'ca-phe', fields: { title: 'Cà phê', body: 'pha cà phê' } },

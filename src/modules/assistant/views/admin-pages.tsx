@@ -417,7 +417,7 @@ export function TermsPage(props: {
         <TextInput
           name="expansion"
           label="Nghĩa đầy đủ"
-          hint="Ví dụ: giấy khai sinh"
+          hint="Ví dụ: giấy khai sinh. Nếu có nhiều nghĩa, ngăn cách bằng dấu |, nghĩa hay gặp nhất trước (ví dụ với mk: mình | mật khẩu); trợ lý chọn nghĩa hợp với các từ đứng cạnh."
           maxLength={200}
           required
           value={props.values?.expansion}
