@@ -156,11 +156,11 @@ test('facets are read from everyday wording', () => {
 });
 
 test('a phrase added by an editor makes a new way of asking understood', () => {
-  const q = 'nhờ xã đóng mộc vào bản phô tô';
+  const q = 'xin cái triện đỏ lên tờ giấy chụp lại';
   assert.equal(engine.decide(q).topic, null, 'not understood before');
   const withPhrase = new AssistantEngine(
     starterKnowledge(),
-    [{ topicId: 'chung-thuc', phrase: 'nhờ xã đóng mộc vào bản phô tô', kind: 'alias' }],
+    [{ topicId: 'chung-thuc', phrase: 'xin cái triện đỏ lên tờ giấy chụp lại', kind: 'alias' }],
     STARTER_DICTIONARY,
   );
   assert.equal(withPhrase.decide(q).topic, 'chung-thuc');

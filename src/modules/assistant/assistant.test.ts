@@ -217,7 +217,7 @@ test('figures per day and channel, top topics, and a redacted conversation log',
 
 test('the queue: an editor adds an unanswered question to a topic in one step and the assistant knows it at once', async (t) => {
   const { app, client, signIn } = await buildTestApp(t);
-  const question = 'nhờ xã đóng mộc vào bản phô tô';
+  const question = 'xin cái triện đỏ lên tờ giấy chụp lại';
   const before = await client().json('POST', '/api/v1/assistant/ask', { question });
   assert.equal(before.json().topic, null);
   const editor = await signIn('editor');
@@ -248,7 +248,7 @@ test('the queue: an editor adds an unanswered question to a topic in one step an
   const audit = await app.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'assistant.phrase.add').execute();
   assert.equal(audit.length, 1);
   const phrases = await editor.get('/quan-tri/tro-ly/cum-tu');
-  assert.match(phrases.$('table').text(), /nhờ xã đóng mộc/);
+  assert.match(phrases.$('table').text(), /xin cái triện đỏ/);
 
   // Dismissing removes a question from the queue without adding anything.
   await client().json('POST', '/api/v1/assistant/ask', { question: 'kết quả xổ số hôm qua' });
