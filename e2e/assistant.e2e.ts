@@ -6,10 +6,7 @@ import { expectAccessible, expectAccessibleOnPhone, signInAs, startE2E } from '.
 
 test('/tro-ly answers and follows up, with and without JavaScript, on a 360 px phone', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
+  for await (const { label, page } of e2e.modes({ width: 360 })) {
     await page.goto(`${e2e.url}/tro-ly`);
     await expectAccessible(page, `assistant (${label})`);
     await page.fill('#question', 'lam giay khai sinh cho con');
@@ -19,7 +16,6 @@ test('/tro-ly answers and follows up, with and without JavaScript, on a 360 px p
     await Promise.all([page.waitForURL(/#tra-loi-2$/), page.click('button:has-text("Gửi câu hỏi")')]);
     assert.match(await page.locator('.chat-a').last().innerText(), /Lệ phí/);
     await expectAccessibleOnPhone(page, `assistant with answers (${label})`);
-    await ctx.close();
   }
 });
 

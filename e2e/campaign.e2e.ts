@@ -4,10 +4,7 @@ import { expectAccessible, expectAccessibleOnPhone, signInAs, startE2E } from '.
 
 test('campaign back office: the plan, activities, a content item through review, the calendar; accessible with and without JavaScript', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
+  for await (const { label, page } of e2e.modes({ width: 360 })) {
     await signInAs(page, e2e.url, e2e.admin.email, e2e.admin.password);
 
     await page.goto(`${e2e.url}/quan-tri/chien-dich`);
@@ -41,6 +38,5 @@ test('campaign back office: the plan, activities, a content item through review,
     await expectAccessible(page, `calendar month (${label})`);
     await page.goto(`${e2e.url}/quan-tri/chien-dich/lich?xem=tuan&ngay=2025-03-12`);
     await expectAccessibleOnPhone(page, `calendar week (${label})`);
-    await ctx.close();
   }
 });

@@ -4,11 +4,7 @@ import { expectAccessible, expectAccessibleOnPhone, signInAs, startE2E } from '.
 
 test('feedback: send, look up, follow, with and without JavaScript, on a 360 px phone', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
-
+  for await (const { label, page } of e2e.modes({ width: 360 })) {
     await page.goto(`${e2e.url}/gop-y?chu-de=can-cuoc&tu=tro-ly`);
     await expectAccessibleOnPhone(page, `feedback form (${label})`);
 
@@ -39,16 +35,12 @@ test('feedback: send, look up, follow, with and without JavaScript, on a 360 px 
 
     await page.goto(`${e2e.url}/cong-khai`);
     await expectAccessibleOnPhone(page, `transparency (${label})`);
-    await ctx.close();
   }
 });
 
 test('feedback back office: queue, item, answer, publish review are accessible', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript });
-    const page = await ctx.newPage();
+  for await (const { label, page } of e2e.modes()) {
     await page.goto(`${e2e.url}/gop-y`);
     await page.fill('#content', 'Cổng dịch vụ công báo lỗi khi tôi thanh toán lệ phí trực tuyến.');
     await Promise.all([page.waitForURL(/\/gop-y\/da-gui\?/), page.click('form[action="/gop-y"] button[type="submit"]')]);
@@ -84,6 +76,5 @@ test('feedback back office: queue, item, answer, publish review are accessible',
       await page.goto(`${e2e.url}${p}`);
       await expectAccessible(page, `${p} (${label})`);
     }
-    await ctx.close();
   }
 });

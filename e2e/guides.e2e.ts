@@ -4,11 +4,7 @@ import { expectAccessible, expectAccessibleOnPhone, expectNoHorizontalScroll, si
 
 test('key pages are accessible and work with and without JavaScript, on a 360 px phone', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
-
+  for await (const { label, page } of e2e.modes({ width: 360 })) {
     await page.goto(`${e2e.url}/`);
     assert.match(await page.locator('h1').innerText(), /thủ tục/i);
     await expectAccessibleOnPhone(page, `home (${label})`);
@@ -41,15 +37,12 @@ test('key pages are accessible and work with and without JavaScript, on a 360 px
 
     await page.goto(`${e2e.url}/quan-tri/dang-nhap`);
     await expectAccessibleOnPhone(page, `sign-in (${label})`);
-    await ctx.close();
   }
 });
 
 test('the guide editor is accessible, with and without JavaScript', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const ctx = await e2e.context({ javaScript });
-    const page = await ctx.newPage();
+  for await (const { javaScript, page } of e2e.modes()) {
     await signInAs(page, e2e.url, e2e.admin.email, e2e.admin.password);
     await page.goto(`${e2e.url}/quan-tri/huong-dan/khai-tu`);
     const create = page.locator('button', { hasText: 'Tạo bản nháp' });
@@ -63,7 +56,6 @@ test('the guide editor is accessible, with and without JavaScript', async (t) =>
     await page.waitForSelector('.error-summary');
     assert.match(await page.locator('.error-summary').innerText(), /Lệ phí dẫn nguồn/);
     await expectAccessible(page, `guide editor with errors (JS ${javaScript ? 'on' : 'off'})`);
-    await ctx.close();
   }
 });
 

@@ -35,6 +35,14 @@ export interface E2E {
    * run exactly as without JavaScript, while axe (injected by the test runner, not the page) can still inspect them.
    */
   context: (opts?: { javaScript?: boolean; width?: number }) => Promise<BrowserContext>;
+  /**
+   * The two ways people come: with JavaScript, then without. Each turn gets a new page in its own context, closed
+   * when the next turn starts.
+   *
+   * @example
+   * for await (const { page, label } of e2e.modes({ width: 360 })) await page.goto(`${e2e.url}/tro-ly`);
+   */
+  modes: (opts?: { width?: number }) => AsyncGenerator<{ javaScript: boolean; label: string; page: Page }>;
 }
 
 interface Shared {
@@ -102,18 +110,26 @@ export async function startE2E(t: TestContext): Promise<E2E> {
   assert.equal(s.server.exitCode, null, 'the e2e server is still running');
   if (!s.browser.isConnected()) s.browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   const browser = s.browser;
+  const context: E2E['context'] = async ({ javaScript = true, width = 1024 } = {}) => {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+    t.after(() => ctx.close().catch(() => undefined));
+    if (!javaScript) {
+      await ctx.route(/\.m?js(\?|$)/, (route) => route.abort());
+      ctx.on('page', followNoscriptRefresh);
+    }
+    return ctx;
+  };
   return {
     url: s.url,
     browser,
     admin: ADMIN,
-    context: async ({ javaScript = true, width = 1024 } = {}) => {
-      const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
-      t.after(() => ctx.close().catch(() => undefined));
-      if (!javaScript) {
-        await ctx.route(/\.m?js(\?|$)/, (route) => route.abort());
-        ctx.on('page', followNoscriptRefresh);
+    context,
+    modes: async function* ({ width } = {}) {
+      for (const javaScript of [true, false]) {
+        const ctx = await context({ javaScript, width });
+        yield { javaScript, label: javaScript ? 'JS on' : 'JS off', page: await ctx.newPage() };
+        await ctx.close();
       }
-      return ctx;
     },
   };
 }

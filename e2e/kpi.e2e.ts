@@ -26,10 +26,7 @@ function csv(prefix: string): Buffer {
 
 test('dossier upload with progress, the KPI dashboard and the public figures: accessible, with and without JavaScript', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
+  for await (const { javaScript, label, page } of e2e.modes({ width: 360 })) {
     await signInAs(page, e2e.url, e2e.admin.email, e2e.admin.password);
 
     await page.goto(`${e2e.url}/quan-tri/so-lieu/nhap`);
@@ -55,6 +52,5 @@ test('dossier upload with progress, the KPI dashboard and the public figures: ac
     await Promise.all([page.waitForURL(/\/so-lieu\/00004/), page.locator('tbody th a', { hasText: 'Phường Ba Đình' }).click()]);
     assert.match(await page.locator('h1').innerText(), /Phường Ba Đình/);
     await check(page, javaScript, `public commune figures (${label})`);
-    await ctx.close();
   }
 });

@@ -14,10 +14,7 @@ test('periodic reports: an officer submits, the Center sees the grid and the con
   await setup.fill('#password', 'officer-password-123');
   await Promise.all([setup.waitForLoadState('load'), setup.click('main form button[type="submit"]')]);
 
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
+  for await (const { javaScript, label, page } of e2e.modes({ width: 360 })) {
     await signInAs(page, e2e.url, 'canbo.badinh@e2e.test', 'officer-password-123');
     await expectAccessible(page, `officer dashboard (${label})`);
 
@@ -38,7 +35,6 @@ test('periodic reports: an officer submits, the Center sees the grid and the con
     }
     await Promise.all([page.waitForURL(/\/don-vi\/\d+$/), page.click('button[value="submit"]')]);
     assert.match(await page.locator('[role="status"]').innerText(), /Đã nộp báo cáo/);
-    await ctx.close();
   }
 
   const ctx = await e2e.context({ width: 360 });

@@ -4,10 +4,7 @@ import { expectAccessible, expectAccessibleOnPhone, expectNoHorizontalScroll, si
 
 test('a citizen answers a survey on a 360 px phone, with and without JavaScript', async (t) => {
   const e2e = await startE2E(t);
-  for (const javaScript of [true, false]) {
-    const label = javaScript ? 'JS on' : 'JS off';
-    const ctx = await e2e.context({ javaScript, width: 360 });
-    const page = await ctx.newPage();
+  for await (const { label, page } of e2e.modes({ width: 360 })) {
     await page.goto(`${e2e.url}/khao-sat/ban-da-biet-dvctt?nguon=to-roi-mot-cua`);
     await expectAccessibleOnPhone(page, `survey form (${label})`);
 
@@ -31,7 +28,6 @@ test('a citizen answers a survey on a 360 px phone, with and without JavaScript'
     await page.goto(`${e2e.url}/khao-sat/hai-long-dvctt?lang=en`);
     assert.equal(await page.locator('h1').innerText(), 'Satisfaction survey on online public services');
     await expectAccessibleOnPhone(page, `English form (${label})`);
-    await ctx.close();
   }
 });
 

@@ -28,14 +28,16 @@ test('held-out questions (never used for tuning) stay above the floor: top-1, de
   assert.ok(f.p95Ms < 25, `p95 ${f.p95Ms} ms`);
 });
 
-test('blind sets written without seeing the guides stay above their floors; the two never fitted on too', () => {
+test('blind sets written without seeing the guides stay above their floors; the three never fitted on too', () => {
   const sys = assistantSystem(engine);
-  // blind1 and blind2 were used to fit the confidence model; blind3 and blind4 never were (docs/assistant.md).
+  // blind1 and blind2 were used to fit the confidence model; blind3, blind4 and blind5 never were
+  // (docs/assistant.md). Floors sit 2-3 points under the figures of 2026-11-28.
   const floors: Array<[string, number]> = [
-    ['test/fixtures/assistant-blind1.tsv', 0.9],
-    ['test/fixtures/assistant-blind2.tsv', 0.85],
-    ['test/fixtures/assistant-blind3.tsv', 0.85],
-    ['test/fixtures/assistant-blind4.tsv', 0.87],
+    ['test/fixtures/assistant-blind1.tsv', 0.92],
+    ['test/fixtures/assistant-blind2.tsv', 0.9],
+    ['test/fixtures/assistant-blind3.tsv', 0.87],
+    ['test/fixtures/assistant-blind4.tsv', 0.9],
+    ['test/fixtures/assistant-blind5.tsv', 0.88],
   ];
   for (const [file, floor] of floors) {
     const f = evaluate(readQuestions(path.resolve(file)), sys, 1);
