@@ -49,7 +49,7 @@ export const QUEUE_BELOW = 0.75;
 const CACHE_SIZE = 2000;
 const CONVERSATIONS_IN_MEMORY = 20_000;
 const FLUSH_EVERY_MS = 1000;
-const FLUSH_AT = 200;
+const FLUSH_AT = 500;
 
 const now = () => new Date().toISOString();
 /** The date in Hanoi (UTC+7), for figures per day. */
