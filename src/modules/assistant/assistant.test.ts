@@ -309,3 +309,22 @@ test('the widget script is served to other sites, small, without framework, acce
   }
   assert.ok(!/innerHTML/.test(raw.body), 'answers are inserted as text, never as HTML');
 });
+
+test('a conversation pushed out of memory by 20,000 newer ones still continues, by id and by channel user', async (t) => {
+  const { app } = await buildTestApp(t);
+  const service = assistantService(app.deps);
+  const byId = await service.ask({ question: 'đăng ký khai sinh cho con', channel: 'web' });
+  const byKey = await service.ask({ question: 'làm lại căn cước bị mất', channel: 'zalo', externalKey: 'k-zalo-1' });
+  assert.equal(byId.topic, 'khai-sinh');
+  assert.equal(byKey.topic, 'can-cuoc');
+  for (let i = 0; i < 20_050; i++) await service.ask({ question: 'đăng ký tạm trú', channel: 'web' });
+  await service.flush(); // writes the log, then forgets the oldest conversations
+
+  const again = await service.ask({ question: 'nộp ở đâu?', conversationId: byId.conversationId });
+  assert.equal(again.conversationId, byId.conversationId);
+  assert.equal(again.topic, 'khai-sinh', 'the topic in play is read back from the database');
+  assert.equal(again.turn, 2);
+  const zalo = await service.ask({ question: 'lệ phí bao nhiêu?', channel: 'zalo', externalKey: 'k-zalo-1' });
+  assert.equal(zalo.conversationId, byKey.conversationId, 'the same Zalo user continues the same conversation');
+  assert.equal(zalo.topic, 'can-cuoc');
+});
