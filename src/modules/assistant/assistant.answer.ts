@@ -41,11 +41,15 @@ const FACET_PROMPTS: Record<Exclude<Facet, 'steps'>, string> = {
 /** Questions to start with when we cannot help (common topics). */
 const STARTERS = ['Đăng ký khai sinh cho con', 'Cấp lại thẻ căn cước', 'Quên mật khẩu VNeID'];
 
-/** The first sentences of a text, up to about `max` characters. */
+const SENTENCES = new Intl.Segmenter('vi', { granularity: 'sentence' });
+
+/**
+ * The first whole sentences of a text, up to about `max` characters (at least one). Sentence ends come from ICU, so
+ * "024.1022", "135.000 đồng" and "1.001193" are never cut.
+ */
 export function firstSentences(text: string, max = 260): string {
-  const parts = text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [text];
   let out = '';
-  for (const p of parts) {
+  for (const { segment: p } of SENTENCES.segment(text)) {
     if (out && out.length + p.length > max) break;
     out += p;
   }

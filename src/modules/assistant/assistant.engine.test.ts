@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { STARTER_DICTIONARY } from '../../platform/text/index.js';
-import { composeReply, HOTLINE, toPlainText } from './assistant.answer.js';
+import { composeReply, firstSentences, HOTLINE, toPlainText } from './assistant.answer.js';
 import { AssistantEngine, detectFacet } from './assistant.engine.js';
 import { assistantSystem, evaluate, readQuestions, starterEngine, starterKnowledge } from './assistant.eval.js';
 
@@ -197,4 +197,12 @@ test('plain text for chat apps: answer, numbered steps, absolute links, at most 
   assert.match(text, /Các bước:\n1\. /);
   assert.match(text, /https:\/\/dvc\.example\/huong-dan\/khai-sinh/);
   assert.ok(toPlainText({ ...r, answer: 'x'.repeat(5000) }, 'https://dvc.example').length <= 2000);
+});
+
+test('a short answer is whole sentences: numbers with dots (phone, money, procedure codes) are never cut', () => {
+  const text =
+    'Bạn có quyền gửi phản ánh. Ở Hà Nội gọi tổng đài 024.1022 hoặc dùng iHanoi. Lệ phí 135.000 đồng, mã thủ tục 1.001193.';
+  assert.equal(firstSentences(text, 500), text);
+  assert.equal(firstSentences(text, 80), 'Bạn có quyền gửi phản ánh. Ở Hà Nội gọi tổng đài 024.1022 hoặc dùng iHanoi.');
+  assert.equal(firstSentences(text, 10), 'Bạn có quyền gửi phản ánh.', 'at least one sentence');
 });
